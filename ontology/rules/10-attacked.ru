@@ -1,0 +1,20 @@
+# attacked: the agent of an attack, strike, security operation, capture or offensive attacked its target.
+# Each edge also gets a reified bkg:DerivedEdge node (edge:<subject>--<relation>--<object>) that
+# names the events it was derived from, so `borderkg why` can trace it to its sources.
+PREFIX bkg: <https://w3id.org/borderkg/ontology#>
+PREFIX edge: <https://w3id.org/borderkg/id/edge/>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+
+INSERT {
+  ?a bkg:attacked ?b .
+  ?edge a bkg:DerivedEdge ; rdf:subject ?a ; rdf:predicate bkg:attacked ; rdf:object ?b ;
+        bkg:derivedFrom ?e ; bkg:derivedBy "10-attacked.ru" .
+}
+WHERE {
+  ?e a/rdfs:subClassOf* ?root .
+  VALUES ?root { bkg:Attack bkg:SecurityOperation bkg:Capture bkg:Offensive }
+  ?e bkg:agent ?a ; bkg:target ?b .
+  FILTER(?a != ?b)
+  BIND(IRI(CONCAT(STR(edge:), REPLACE(STR(?a), "^.*[/#]", ""), "--attacked--", REPLACE(STR(?b), "^.*[/#]", ""))) AS ?edge)
+}

@@ -1,0 +1,19 @@
+# attacked (suspected): an attribution names ?a as the suspected perpetrator of an event whose target is ?b. The edge is derived from the attribution, whose standing is "suspected".
+# Each edge also gets a reified bkg:DerivedEdge node (edge:<subject>--<relation>--<object>) that
+# names the events it was derived from, so `borderkg why` can trace it to its sources.
+PREFIX bkg: <https://w3id.org/borderkg/ontology#>
+PREFIX edge: <https://w3id.org/borderkg/id/edge/>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+
+INSERT {
+  ?a bkg:attacked ?b .
+  ?edge a bkg:DerivedEdge ; rdf:subject ?a ; rdf:predicate bkg:attacked ; rdf:object ?b ;
+        bkg:derivedFrom ?e ; bkg:derivedBy "11-attacked-suspected.ru" .
+}
+WHERE {
+  ?e a bkg:Attribution ; bkg:attributedTo ?a ; bkg:about ?event .
+  ?event bkg:target ?b .
+  FILTER(?a != ?b)
+  BIND(IRI(CONCAT(STR(edge:), REPLACE(STR(?a), "^.*[/#]", ""), "--attacked--", REPLACE(STR(?b), "^.*[/#]", ""))) AS ?edge)
+}

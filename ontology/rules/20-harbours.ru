@@ -1,0 +1,18 @@
+# harbours: the agent of a harbouring situation shelters its beneficiary (as stated or alleged by the attestations of the situation).
+# Each edge also gets a reified bkg:DerivedEdge node (edge:<subject>--<relation>--<object>) that
+# names the events it was derived from, so `borderkg why` can trace it to its sources.
+PREFIX bkg: <https://w3id.org/borderkg/ontology#>
+PREFIX edge: <https://w3id.org/borderkg/id/edge/>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+
+INSERT {
+  ?a bkg:harbours ?b .
+  ?edge a bkg:DerivedEdge ; rdf:subject ?a ; rdf:predicate bkg:harbours ; rdf:object ?b ;
+        bkg:derivedFrom ?e ; bkg:derivedBy "20-harbours.ru" .
+}
+WHERE {
+  ?e a/rdfs:subClassOf* bkg:Harbouring ; bkg:agent ?a ; bkg:beneficiary ?b .
+  FILTER(?a != ?b)
+  BIND(IRI(CONCAT(STR(edge:), REPLACE(STR(?a), "^.*[/#]", ""), "--harbours--", REPLACE(STR(?b), "^.*[/#]", ""))) AS ?edge)
+}

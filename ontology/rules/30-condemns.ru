@@ -1,0 +1,19 @@
+# condemns: the speaker of a condemnation condemns its target, or, when it names none, the agent of the event it condemns.
+# Each edge also gets a reified bkg:DerivedEdge node (edge:<subject>--<relation>--<object>) that
+# names the events it was derived from, so `borderkg why` can trace it to its sources.
+PREFIX bkg: <https://w3id.org/borderkg/ontology#>
+PREFIX edge: <https://w3id.org/borderkg/id/edge/>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+
+INSERT {
+  ?a bkg:condemns ?b .
+  ?edge a bkg:DerivedEdge ; rdf:subject ?a ; rdf:predicate bkg:condemns ; rdf:object ?b ;
+        bkg:derivedFrom ?e ; bkg:derivedBy "30-condemns.ru" .
+}
+WHERE {
+  ?e a/rdfs:subClassOf* bkg:Condemnation ; bkg:agent ?a .
+  { ?e bkg:target ?b } UNION { FILTER NOT EXISTS { ?e bkg:target ?t } ?e bkg:about/bkg:agent ?b }
+  FILTER(?a != ?b)
+  BIND(IRI(CONCAT(STR(edge:), REPLACE(STR(?a), "^.*[/#]", ""), "--condemns--", REPLACE(STR(?b), "^.*[/#]", ""))) AS ?edge)
+}

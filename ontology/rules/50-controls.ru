@@ -1,0 +1,20 @@
+# controls: the agent of a capture or takeover controls the place from the date of that event.
+# Each edge also gets a reified bkg:DerivedEdge node (edge:<subject>--<relation>--<object>) that
+# names the events it was derived from, so `borderkg why` can trace it to its sources.
+PREFIX bkg: <https://w3id.org/borderkg/ontology#>
+PREFIX edge: <https://w3id.org/borderkg/id/edge/>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+
+INSERT {
+  ?a bkg:controls ?b .
+  ?edge a bkg:DerivedEdge ; rdf:subject ?a ; rdf:predicate bkg:controls ; rdf:object ?b ;
+        bkg:derivedFrom ?e ; bkg:derivedBy "50-controls.ru" .
+}
+WHERE {
+  ?e a/rdfs:subClassOf* ?root .
+  VALUES ?root { bkg:Capture bkg:TakeoverOfPower }
+  ?e bkg:agent ?a ; bkg:targetPlace ?b .
+  FILTER(?a != ?b)
+  BIND(IRI(CONCAT(STR(edge:), REPLACE(STR(?a), "^.*[/#]", ""), "--controls--", REPLACE(STR(?b), "^.*[/#]", ""))) AS ?edge)
+}

@@ -1,0 +1,18 @@
+# borders (symmetric): the two states a border separates border each other; the edge is derived from the border entity, which carries the stated lengths.
+# Each edge also gets a reified bkg:DerivedEdge node (edge:<subject>--<relation>--<object>) that
+# names the events it was derived from, so `borderkg why` can trace it to its sources.
+PREFIX bkg: <https://w3id.org/borderkg/ontology#>
+PREFIX edge: <https://w3id.org/borderkg/id/edge/>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+
+INSERT {
+  ?a bkg:borders ?b .
+  ?edge a bkg:DerivedEdge ; rdf:subject ?a ; rdf:predicate bkg:borders ; rdf:object ?b ;
+        bkg:derivedFrom ?e ; bkg:derivedBy "60-borders.ru" .
+}
+WHERE {
+  ?e a/rdfs:subClassOf* bkg:Border ; bkg:separates ?a, ?b .
+  FILTER(?a != ?b)
+  BIND(IRI(CONCAT(STR(edge:), REPLACE(STR(?a), "^.*[/#]", ""), "--borders--", REPLACE(STR(?b), "^.*[/#]", ""))) AS ?edge)
+}

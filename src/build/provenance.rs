@@ -1,0 +1,74 @@
+//! Checks every attestation against the article it cites: the sentence index must exist and the
+//! character offsets must be that sentence's.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use oxigraph::model::Term;
+use oxigraph::sparql::QueryResults;
+use oxigraph::store::Store;
+
+use super::rules::evaluator;
+use crate::error::{Error, Result};
+use crate::sources::{read_article, Article};
+use crate::vocab::compact;
+
+const ATTESTATIONS: &str = "SELECT ?owner ?file ?i ?s ?e WHERE {
+  ?owner bkg:attestedBy ?a .
+  ?a bkg:source ?src ; bkg:sentence ?i ; bkg:charStart ?s ; bkg:charEnd ?e .
+  ?src bkg:fileName ?file .
+}";
+
+/// Compares the attestations in `store` with the articles in `sources_dir`.
+///
+/// # Errors
+/// [`Error::Provenance`] listing every mismatch, or an I/O error for a missing article.
+pub fn check(store: &Store, sources_dir: &Path) -> Result<()> {
+    let query = evaluator()
+        .parse_query(ATTESTATIONS)
+        .map_err(|e| Error::sparql_syntax("provenance check", ATTESTATIONS, &e))?;
+    let QueryResults::Solutions(rows) = query.on_store(store).execute()? else {
+        return Ok(());
+    };
+    let mut articles: BTreeMap<String, Article> = BTreeMap::new();
+    let mut problems = Vec::new();
+    for row in rows {
+        let row = row?;
+        let text = |v: &str| match row.get(v) {
+            Some(Term::Literal(l)) => l.value().to_owned(),
+            Some(Term::NamedNode(n)) => compact(n.as_str()),
+            Some(t) => t.to_string(),
+            None => String::new(),
+        };
+        let num = |v: &str| text(v).parse::<usize>().ok();
+        let file = text("file");
+        if !articles.contains_key(&file) {
+            articles.insert(file.clone(), read_article(sources_dir, &file)?);
+        }
+        let Some(article) = articles.get(&file) else {
+            continue;
+        };
+        let owner = text("owner");
+        match (num("i"), num("s"), num("e")) {
+            (Some(i), Some(s), Some(e)) => match article.sentences.get(i) {
+                None => problems.push(format!(
+                    "{owner}: {file} has {} sentences, no sentence {i}",
+                    article.sentences.len()
+                )),
+                Some(sentence) if (sentence.start, sentence.end) != (s, e) => problems.push(format!(
+                    "{owner}: {file} sentence {i} spans characters {}..{}, the attestation says {s}..{e} (run `borderkg sentences {file}` to see the table)",
+                    sentence.start, sentence.end
+                )),
+                Some(_) => {}
+            },
+            _ => problems.push(format!("{owner}: attestation in {file} has a non-numeric sentence or offset")),
+        }
+    }
+    problems.sort();
+    problems.dedup();
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Provenance(problems))
+    }
+}

@@ -1,0 +1,329 @@
+//! Checks the graph against the SHACL shapes of the ontology. It understands the part of SHACL Core
+//! the project's shapes use: `sh:targetClass` (with subclasses), and on `sh:property` with an IRI
+//! `sh:path`: `sh:minCount`, `sh:maxCount`, `sh:class`, `sh:datatype`, `sh:nodeKind` (`sh:IRI`,
+//! `sh:Literal`), `sh:in`, and `sh:or` over alternatives that each give `sh:datatype` or `sh:class`.
+//! Any other constraint in a shape is reported as unsupported rather than silently ignored.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use oxigraph::model::{NamedNode, Term};
+use oxigraph::sparql::QueryResults;
+use oxigraph::store::Store;
+
+use super::rules::evaluator;
+use crate::error::{Error, Result, Violation};
+use crate::vocab::{compact, sh};
+
+/// The SHACL properties a property shape may use here.
+const SUPPORTED: &[&str] = &[
+    "path",
+    "minCount",
+    "maxCount",
+    "class",
+    "datatype",
+    "nodeKind",
+    "in",
+    "or",
+    "message",
+    "name",
+    "description",
+    "severity",
+];
+
+/// One property constraint of a node shape.
+#[derive(Debug, Default, Clone)]
+struct PropertyShape {
+    target_class: String,
+    path: String,
+    min: Option<u64>,
+    max: Option<u64>,
+    class: Option<String>,
+    datatype: Option<String>,
+    node_kind: Option<String>,
+    one_of: Vec<Term>,
+    or_datatypes: Vec<String>,
+    or_classes: Vec<String>,
+    message: Option<String>,
+}
+
+/// Validates `store` against every `sh:NodeShape` in it.
+///
+/// `origins` maps subjects (N-Triples form) to the files describing them, for the messages.
+///
+/// # Errors
+/// [`Error::Shapes`] with every violation found, or a store/query error.
+pub fn validate(store: &Store, origins: &BTreeMap<String, BTreeSet<String>>) -> Result<()> {
+    let shapes = read_shapes(store)?;
+    let mut violations = Vec::new();
+    for shape in &shapes {
+        check(store, shape, origins, &mut violations)?;
+    }
+    violations.sort_by(|a, b| (&a.node, &a.property, &a.message).cmp(&(&b.node, &b.property, &b.message)));
+    violations.dedup();
+    if violations.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Shapes(violations))
+    }
+}
+
+fn select(store: &Store, query: &str) -> Result<Vec<BTreeMap<String, Term>>> {
+    let parsed = evaluator()
+        .parse_query(query)
+        .map_err(|e| Error::sparql_syntax("shape check", query, &e))?;
+    let QueryResults::Solutions(solutions) = parsed.on_store(store).execute()? else {
+        return Ok(Vec::new());
+    };
+    let mut rows = Vec::new();
+    for solution in solutions {
+        let solution = solution?;
+        rows.push(
+            solution
+                .iter()
+                .map(|(v, t)| (v.as_str().to_owned(), t.clone()))
+                .collect(),
+        );
+    }
+    Ok(rows)
+}
+
+fn iri_of(row: &BTreeMap<String, Term>, var: &str) -> Option<String> {
+    match row.get(var) {
+        Some(Term::NamedNode(n)) => Some(n.as_str().to_owned()),
+        _ => None,
+    }
+}
+
+fn int_of(row: &BTreeMap<String, Term>, var: &str) -> Option<u64> {
+    match row.get(var) {
+        Some(Term::Literal(l)) => l.value().parse().ok(),
+        _ => None,
+    }
+}
+
+fn read_shapes(store: &Store) -> Result<Vec<PropertyShape>> {
+    let rows = select(
+        store,
+        &format!(
+            "SELECT ?cls ?p ?pred WHERE {{ ?shape a <{}> ; <{}> ?cls ; <{}> ?p . ?p ?pred ?o }}",
+            sh::NODE_SHAPE.as_str(),
+            sh::TARGET_CLASS.as_str(),
+            sh::PROPERTY.as_str()
+        ),
+    )?;
+    for row in &rows {
+        if let Some(pred) = iri_of(row, "pred") {
+            let local = pred.strip_prefix("http://www.w3.org/ns/shacl#");
+            if let Some(local) = local {
+                if !SUPPORTED.contains(&local) {
+                    return Err(Error::Shapes(vec![Violation {
+                        node: compact(&iri_of(row, "cls").unwrap_or_default()),
+                        property: format!("sh:{local}"),
+                        message: "this SHACL constraint is not supported by the shape checker; use the ones listed in ontology/shapes.ttl".into(),
+                        files: vec!["ontology/shapes.ttl".into()],
+                    }]));
+                }
+            }
+        }
+    }
+    let rows = select(
+        store,
+        &format!(
+            "SELECT ?cls ?p ?path ?min ?max ?class ?dt ?kind ?msg WHERE {{
+               ?shape a <{ns}NodeShape> ; <{ns}targetClass> ?cls ; <{ns}property> ?p .
+               ?p <{ns}path> ?path .
+               OPTIONAL {{ ?p <{ns}minCount> ?min }} OPTIONAL {{ ?p <{ns}maxCount> ?max }}
+               OPTIONAL {{ ?p <{ns}class> ?class }} OPTIONAL {{ ?p <{ns}datatype> ?dt }}
+               OPTIONAL {{ ?p <{ns}nodeKind> ?kind }} OPTIONAL {{ ?p <{ns}message> ?msg }}
+             }}",
+            ns = "http://www.w3.org/ns/shacl#"
+        ),
+    )?;
+    let mut shapes = Vec::new();
+    for row in rows {
+        let (Some(target_class), Some(path)) = (iri_of(&row, "cls"), iri_of(&row, "path")) else {
+            continue;
+        };
+        let node = row.get("p").cloned();
+        let mut shape = PropertyShape {
+            target_class,
+            path,
+            min: int_of(&row, "min"),
+            max: int_of(&row, "max"),
+            class: iri_of(&row, "class"),
+            datatype: iri_of(&row, "dt"),
+            node_kind: iri_of(&row, "kind"),
+            message: match row.get("msg") {
+                Some(Term::Literal(l)) => Some(l.value().to_owned()),
+                _ => None,
+            },
+            ..PropertyShape::default()
+        };
+        if let Some(node) = node {
+            read_lists(store, &node, &mut shape)?;
+        }
+        shapes.push(shape);
+    }
+    Ok(shapes)
+}
+
+fn read_lists(store: &Store, node: &Term, shape: &mut PropertyShape) -> Result<()> {
+    let ns = "http://www.w3.org/ns/shacl#";
+    let rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+    for row in select(
+        store,
+        &format!("SELECT ?v WHERE {{ {node} <{ns}in>/<{rdf}rest>*/<{rdf}first> ?v }}"),
+    )? {
+        if let Some(v) = row.get("v") {
+            shape.one_of.push(v.clone());
+        }
+    }
+    for row in select(
+        store,
+        &format!(
+            "SELECT ?dt ?class WHERE {{ {node} <{ns}or>/<{rdf}rest>*/<{rdf}first> ?alt .
+               OPTIONAL {{ ?alt <{ns}datatype> ?dt }} OPTIONAL {{ ?alt <{ns}class> ?class }} }}"
+        ),
+    )? {
+        if let Some(dt) = iri_of(&row, "dt") {
+            shape.or_datatypes.push(dt);
+        }
+        if let Some(class) = iri_of(&row, "class") {
+            shape.or_classes.push(class);
+        }
+    }
+    Ok(())
+}
+
+fn check(
+    store: &Store,
+    shape: &PropertyShape,
+    origins: &BTreeMap<String, BTreeSet<String>>,
+    out: &mut Vec<Violation>,
+) -> Result<()> {
+    let focus = format!(
+        "?n a/<http://www.w3.org/2000/01/rdf-schema#subClassOf>* <{}> .",
+        shape.target_class
+    );
+    let path = NamedNode::new_unchecked(shape.path.clone());
+    let mut report = |node: &Term, message: String| {
+        let key = node.to_string();
+        out.push(Violation {
+            node: match node {
+                Term::NamedNode(n) => compact(n.as_str()),
+                other => other.to_string(),
+            },
+            property: compact(path.as_str()),
+            message: shape
+                .message
+                .clone()
+                .map_or(message.clone(), |m| format!("{m} ({message})")),
+            files: origins
+                .get(&key)
+                .map(|s| s.iter().cloned().collect())
+                .unwrap_or_default(),
+        });
+    };
+    if shape.min.is_some() || shape.max.is_some() {
+        let rows = select(
+            store,
+            &format!("SELECT ?n (COUNT(DISTINCT ?v) AS ?c) WHERE {{ {focus} OPTIONAL {{ ?n {path} ?v }} }} GROUP BY ?n"),
+        )?;
+        for row in rows {
+            let (Some(n), Some(c)) = (row.get("n"), int_of(&row, "c")) else {
+                continue;
+            };
+            if let Some(min) = shape.min.filter(|m| c < *m) {
+                report(n, format!("has {c} value(s), needs at least {min}"));
+            }
+            if let Some(max) = shape.max.filter(|m| c > *m) {
+                report(n, format!("has {c} values, allows at most {max}"));
+            }
+        }
+    }
+    let mut value_checks: Vec<(String, String)> = Vec::new();
+    if let Some(class) = &shape.class {
+        value_checks.push((
+            format!(
+                "FILTER NOT EXISTS {{ ?v a/<http://www.w3.org/2000/01/rdf-schema#subClassOf>* <{class}> }}"
+            ),
+            format!("value is not a {}", compact(class)),
+        ));
+    }
+    if let Some(dt) = &shape.datatype {
+        value_checks.push((
+            format!("FILTER(!isLiteral(?v) || DATATYPE(?v) != <{dt}>)"),
+            format!("value is not of datatype {}", compact(dt)),
+        ));
+    }
+    match shape.node_kind.as_deref() {
+        Some(k) if k == sh::IRI.as_str() => {
+            value_checks.push(("FILTER(!isIRI(?v))".into(), "value is not an IRI".into()));
+        }
+        Some(k) if k == sh::LITERAL.as_str() => {
+            value_checks.push(("FILTER(!isLiteral(?v))".into(), "value is not a literal".into()));
+        }
+        _ => {}
+    }
+    if !shape.one_of.is_empty() {
+        let list = shape
+            .one_of
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", ");
+        value_checks.push((
+            format!("FILTER(?v NOT IN ({list}))"),
+            format!(
+                "value is not one of {}",
+                shape
+                    .one_of
+                    .iter()
+                    .map(|t| match t {
+                        Term::NamedNode(n) => compact(n.as_str()),
+                        t => t.to_string(),
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        ));
+    }
+    if !shape.or_datatypes.is_empty() || !shape.or_classes.is_empty() {
+        let mut alternatives: Vec<String> = shape
+            .or_datatypes
+            .iter()
+            .map(|dt| format!("(isLiteral(?v) && DATATYPE(?v) = <{dt}>)"))
+            .collect();
+        alternatives.extend(
+            shape.or_classes.iter().map(|c| {
+                format!("EXISTS {{ ?v a/<http://www.w3.org/2000/01/rdf-schema#subClassOf>* <{c}> }}")
+            }),
+        );
+        let names: Vec<String> = shape
+            .or_datatypes
+            .iter()
+            .chain(&shape.or_classes)
+            .map(|i| compact(i))
+            .collect();
+        value_checks.push((
+            format!("FILTER(!({}))", alternatives.join(" || ")),
+            format!("value is none of {}", names.join(", ")),
+        ));
+    }
+    for (filter, message) in value_checks {
+        let rows = select(
+            store,
+            &format!("SELECT DISTINCT ?n ?v WHERE {{ {focus} ?n {path} ?v . {filter} }}"),
+        )?;
+        for row in rows {
+            if let (Some(n), Some(v)) = (row.get("n"), row.get("v")) {
+                let shown = match v {
+                    Term::NamedNode(n) => compact(n.as_str()),
+                    v => v.to_string(),
+                };
+                report(n, format!("{message}: {shown}"));
+            }
+        }
+    }
+    Ok(())
+}

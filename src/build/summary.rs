@@ -1,0 +1,79 @@
+//! The counts a build prints: triples, entities per class, events per type, derived edges per
+//! relation.
+
+use oxigraph::model::Term;
+use oxigraph::sparql::QueryResults;
+use oxigraph::store::Store;
+
+use super::rules::{evaluator, RuleStat};
+use crate::error::{Error, Result};
+use crate::vocab::compact;
+
+/// What a build produced.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct BuildSummary {
+    /// Triples in the store.
+    pub triples: usize,
+    /// Triples read from the ontology and data files.
+    pub asserted: usize,
+    /// Triples added by rules.
+    pub derived: usize,
+    /// Turtle files read.
+    pub files: usize,
+    /// Actors, places and sources per most specific class.
+    pub entities: Vec<(String, usize)>,
+    /// Events per class.
+    pub events: Vec<(String, usize)>,
+    /// Actor-network edges per relation.
+    pub edges: Vec<(String, usize)>,
+    /// Triples added per rule.
+    pub rules: Vec<RuleStat>,
+}
+
+fn counts(store: &Store, query: &str) -> Result<Vec<(String, usize)>> {
+    let parsed = evaluator()
+        .parse_query(query)
+        .map_err(|e| Error::sparql_syntax("build summary", query, &e))?;
+    let QueryResults::Solutions(rows) = parsed.on_store(store).execute()? else {
+        return Ok(Vec::new());
+    };
+    let mut out = Vec::new();
+    for row in rows {
+        let row = row?;
+        let (Some(Term::NamedNode(k)), Some(Term::Literal(n))) = (row.get("k"), row.get("n")) else {
+            continue;
+        };
+        out.push((compact(k.as_str()), n.value().parse().unwrap_or(0)));
+    }
+    Ok(out)
+}
+
+/// Counts what is in `store`.
+///
+/// # Errors
+/// A storage or query error.
+pub fn summarize(store: &Store) -> Result<BuildSummary> {
+    let by_class = |root: &str| {
+        format!(
+            "SELECT ?k (COUNT(DISTINCT ?x) AS ?n) WHERE {{
+               ?x a ?k . ?k rdfs:subClassOf* {root} .
+               FILTER NOT EXISTS {{ ?x a ?sub . ?sub rdfs:subClassOf+ ?k . FILTER(?sub != ?k) }}
+             }} GROUP BY ?k ORDER BY DESC(?n) ?k"
+        )
+    };
+    let mut entities = counts(store, &by_class("bkg:Actor"))?;
+    entities.extend(counts(store, &by_class("bkg:Place"))?);
+    entities.extend(counts(store, &by_class("bkg:Source"))?);
+    entities.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    entities.dedup();
+    Ok(BuildSummary {
+        triples: store.len()?,
+        entities,
+        events: counts(store, &by_class("bkg:Event"))?,
+        edges: counts(
+            store,
+            "SELECT ?k (COUNT(*) AS ?n) WHERE { ?k a bkg:networkRelation . ?s ?k ?o } GROUP BY ?k ORDER BY DESC(?n) ?k",
+        )?,
+        ..BuildSummary::default()
+    })
+}

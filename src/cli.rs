@@ -1,0 +1,153 @@
+//! The command-line interface: every command, argument and flag, with the help text that
+//! `borderkg --help` shows. The work itself is in [`crate::commands`].
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::export::ExportFormat;
+use crate::query::ResultFormat;
+
+/// Build, query and export a knowledge graph of armed conflict in the Afghanistan–Tajikistan–Pakistan
+/// border region.
+#[derive(Debug, Parser)]
+#[command(name = "borderkg", version, about, long_about = None)]
+pub struct Cli {
+    /// Folder of the on-disk knowledge-graph store.
+    #[arg(
+        long,
+        global = true,
+        env = "BORDERKG_STORE",
+        default_value = ".borderkg/store"
+    )]
+    pub store: PathBuf,
+    /// The command to run.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the store from the ontology, data and rules (atomically: a failed build keeps the old store).
+    Build(BuildArgs),
+    /// Run a saved query by name, a .rq file, or SPARQL text.
+    Query(QueryArgs),
+    /// List the saved queries with their titles and parameters.
+    Queries(QueriesArgs),
+    /// Export the whole graph as RDF.
+    Export(ExportArgs),
+    /// Show the events and source sentences behind an edge of the actor network.
+    Why(WhyArgs),
+    /// Print the numbered sentences of an article, with the offsets attestations cite.
+    Sentences(SentencesArgs),
+}
+
+/// Formats for command summaries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SummaryFormat {
+    /// Text for people.
+    Text,
+    /// JSON for programs.
+    Json,
+}
+
+/// Arguments of `build`.
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// Folder of the ontology: Turtle files and rules/*.ru.
+    #[arg(long, default_value = "ontology")]
+    pub ontology: PathBuf,
+    /// Folder of the data: Turtle files, searched recursively.
+    #[arg(long, default_value = "data")]
+    pub data: PathBuf,
+    /// Folder of the source articles; when given, every attestation's sentence and offsets are checked.
+    #[arg(long, env = "BORDERKG_SOURCES")]
+    pub sources: Option<PathBuf>,
+    /// Output format of the summary.
+    #[arg(long, value_enum, default_value_t = SummaryFormat::Text)]
+    pub format: SummaryFormat,
+}
+
+/// Arguments of `query`.
+#[derive(Debug, Args)]
+pub struct QueryArgs {
+    /// A saved query name (see `borderkg queries`) or the path of a .rq file.
+    #[arg(required_unless_present = "sparql", conflicts_with = "sparql")]
+    pub query: Option<String>,
+    /// SPARQL text to run instead of a saved query.
+    #[arg(long)]
+    pub sparql: Option<String>,
+    /// Bind a query variable: NAME=VALUE, where VALUE is an IRI, prefixed name, label, number or "literal". Repeatable.
+    #[arg(long = "param", short = 'p', value_name = "NAME=VALUE")]
+    pub params: Vec<String>,
+    /// Output format: table for people; csv, tsv, json, xml (W3C SPARQL results); turtle, ntriples for graphs.
+    #[arg(long, short = 'f', value_enum, default_value_t = ResultFormat::Table)]
+    pub format: ResultFormat,
+    /// Stop the query after this many seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = 30.0)]
+    pub timeout: f64,
+    /// Folder of the saved queries.
+    #[arg(long, default_value = "queries")]
+    pub queries: PathBuf,
+}
+
+/// Arguments of `queries`.
+#[derive(Debug, Args)]
+pub struct QueriesArgs {
+    /// Folder of the saved queries.
+    #[arg(long, default_value = "queries")]
+    pub queries: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = SummaryFormat::Text)]
+    pub format: SummaryFormat,
+}
+
+/// Arguments of `export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// RDF format to write.
+    #[arg(long, short = 'f', value_enum, default_value_t = ExportFormat::Turtle)]
+    pub format: ExportFormat,
+    /// File to write (written beside, then renamed into place); standard output when absent.
+    #[arg(long, short = 'o')]
+    pub output: Option<PathBuf>,
+}
+
+/// Arguments of `why`.
+#[derive(Debug, Args)]
+pub struct WhyArgs {
+    /// Subject: prefixed name (id:taliban), IRI or label (Taliban).
+    pub subject: String,
+    /// Relation: prefixed name (bkg:harbours) or label (harbours).
+    pub predicate: String,
+    /// Object: prefixed name, IRI or label.
+    pub object: String,
+    /// Folder of the source articles, to print each cited sentence.
+    #[arg(long, env = "BORDERKG_SOURCES")]
+    pub sources: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = SummaryFormat::Text)]
+    pub format: SummaryFormat,
+}
+
+/// Output formats of `sentences`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SentencesFormat {
+    /// Aligned text.
+    Text,
+    /// Tab-separated values with a header.
+    Tsv,
+    /// JSON.
+    Json,
+}
+
+/// Arguments of `sentences`.
+#[derive(Debug, Args)]
+pub struct SentencesArgs {
+    /// The article file.
+    pub file: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = SentencesFormat::Text)]
+    pub format: SentencesFormat,
+}

@@ -1,0 +1,21 @@
+//! `borderkg why`: explains one edge of the actor network.
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::cli::{SummaryFormat, WhyArgs};
+use crate::terms::resolve_iri;
+use crate::why::{explain, render_json, render_text};
+
+pub fn run(args: &WhyArgs, store_path: &Path, out: &mut impl Write) -> anyhow::Result<()> {
+    let store = crate::store::open(store_path)?;
+    let s = resolve_iri(&store, &args.subject, "subject")?;
+    let p = resolve_iri(&store, &args.predicate, "relation")?;
+    let o = resolve_iri(&store, &args.object, "object")?;
+    let explanation = explain(&store, &s, &p, &o, args.sources.as_deref())?;
+    match args.format {
+        SummaryFormat::Text => render_text(&explanation, out)?,
+        SummaryFormat::Json => render_json(&explanation, out)?,
+    }
+    Ok(())
+}

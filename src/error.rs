@@ -1,0 +1,234 @@
+//! The library's typed errors. Each says where the problem is (file, line, column, node) and what to
+//! do about it; the command layer only adds context.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// Result type of the library.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// A position in a text file, one-based, with the offending line for display.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Position {
+    /// One-based line number.
+    pub line: u64,
+    /// One-based column, in characters.
+    pub column: u64,
+    /// The text of the line, without its end of line.
+    pub snippet: String,
+}
+
+impl Position {
+    /// Builds a position from zero-based `line` and `column` into `text`.
+    pub fn in_text(text: &str, line0: u64, column0: u64) -> Self {
+        let snippet = usize::try_from(line0)
+            .ok()
+            .and_then(|l| text.lines().nth(l))
+            .unwrap_or_default()
+            .to_owned();
+        Self {
+            line: line0 + 1,
+            column: column0 + 1,
+            snippet,
+        }
+    }
+}
+
+impl fmt::Display for Position {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let pad = usize::try_from(self.column.saturating_sub(1)).unwrap_or(0);
+        write!(f, "    {}\n    {}^", self.snippet, " ".repeat(pad))
+    }
+}
+
+/// One shape violation found by the build.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Violation {
+    /// The node that breaks the shape, as a prefixed name or `<iri>`.
+    pub node: String,
+    /// The property concerned, as a prefixed name.
+    pub property: String,
+    /// What is wrong.
+    pub message: String,
+    /// The data files in which the node is described.
+    pub files: Vec<String>,
+}
+
+impl fmt::Display for Violation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let files = if self.files.is_empty() {
+            "(derived by a rule)".to_owned()
+        } else {
+            self.files.join(", ")
+        };
+        write!(
+            f,
+            "{} {}: {} [in {}]",
+            self.node, self.property, self.message, files
+        )
+    }
+}
+
+/// Errors of the borderkg library.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A file or directory could not be read or written.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The path concerned.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// A Turtle file is not valid Turtle.
+    #[error("{}:{}:{}: Turtle syntax error: {message}\n{position}\nfix the file and run the command again", path.display(), position.line, position.column)]
+    TurtleSyntax {
+        /// The file.
+        path: PathBuf,
+        /// Where in it.
+        position: Position,
+        /// The parser's message.
+        message: String,
+    },
+    /// A SPARQL query or update does not parse.
+    #[error("{origin}:{}:{}: SPARQL syntax error: {message}\n{position}", position.line, position.column)]
+    SparqlSyntax {
+        /// The file name, saved query name or `--sparql`.
+        origin: String,
+        /// Where in the text.
+        position: Position,
+        /// The parser's message.
+        message: String,
+    },
+    /// A rule (SPARQL update) failed to run.
+    #[error("rule {}: {message}", path.display())]
+    Rule {
+        /// The rule file.
+        path: PathBuf,
+        /// What went wrong.
+        message: String,
+    },
+    /// The data breaks the ontology's shapes.
+    #[error("{} shape violation(s); the store was not changed:\n{}", .0.len(), list(.0))]
+    Shapes(Vec<Violation>),
+    /// Attestations cite sentences that do not match the source texts.
+    #[error("{} provenance problem(s); the store was not changed:\n{}", .0.len(), .0.iter().map(|p| format!("  - {p}")).collect::<Vec<_>>().join("\n"))]
+    Provenance(Vec<String>),
+    /// No store at the given place.
+    #[error("no knowledge-graph store at {}: run `borderkg build` first (or pass --store DIR)", .0.display())]
+    StoreMissing(PathBuf),
+    /// A saved query name that does not exist.
+    #[error("no saved query named `{name}`{}", suggest(.suggestions))]
+    UnknownQuery {
+        /// The name asked for.
+        name: String,
+        /// Close names.
+        suggestions: Vec<String>,
+    },
+    /// A query parameter that is missing, unknown or malformed.
+    #[error("{0}")]
+    Parameter(String),
+    /// A term (prefixed name, IRI or label) that resolves to nothing.
+    #[error("{0}")]
+    Term(String),
+    /// A query ran past its time limit.
+    #[error("the query was stopped after {0:?}: raise --timeout or narrow the query")]
+    Timeout(std::time::Duration),
+    /// Oxigraph storage error.
+    #[error(transparent)]
+    Storage(#[from] oxigraph::store::StorageError),
+    /// Oxigraph query evaluation error.
+    #[error(transparent)]
+    Evaluation(#[from] oxigraph::sparql::QueryEvaluationError),
+    /// Oxigraph loader error.
+    #[error(transparent)]
+    Loader(#[from] oxigraph::store::LoaderError),
+    /// Oxigraph serializer error.
+    #[error(transparent)]
+    Serializer(#[from] oxigraph::store::SerializerError),
+}
+
+fn list(violations: &[Violation]) -> String {
+    violations
+        .iter()
+        .map(|v| format!("  - {v}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn suggest(suggestions: &[String]) -> String {
+    if suggestions.is_empty() {
+        "; run `borderkg queries` to list them".to_owned()
+    } else {
+        format!(
+            "; did you mean {}? (`borderkg queries` lists them all)",
+            suggestions
+                .iter()
+                .map(|s| format!("`{s}`"))
+                .collect::<Vec<_>>()
+                .join(" or ")
+        )
+    }
+}
+
+impl Error {
+    /// Wraps an I/O error with its path.
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Self::Io {
+            path: path.into(),
+            source,
+        }
+    }
+
+    /// Turns a SPARQL syntax error into one that names `origin` and the line and column in `text`.
+    pub fn sparql_syntax(origin: &str, text: &str, err: &oxigraph::sparql::SparqlSyntaxError) -> Self {
+        let message = err.to_string();
+        let (line, column) = parse_line_col(&message).unwrap_or((1, 1));
+        let mut position = Position::in_text(text, line.saturating_sub(1), column.saturating_sub(1));
+        position.line = line;
+        position.column = column;
+        Self::SparqlSyntax {
+            origin: origin.to_owned(),
+            position,
+            message: message
+                .split_once(": ")
+                .map_or(message.clone(), |(_, m)| m.to_owned()),
+        }
+    }
+}
+
+/// Reads `line:column` out of a message of the form `error at 3:14: expected …`.
+fn parse_line_col(message: &str) -> Option<(u64, u64)> {
+    let rest = message.split("error at ").nth(1)?;
+    let loc = rest.split(':').take(2).collect::<Vec<_>>();
+    let line = loc.first()?.trim().parse().ok()?;
+    let column = loc.get(1)?.trim().parse().ok()?;
+    Some((line, column))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_peg_locations() {
+        assert_eq!(parse_line_col("error at 3:14: expected one of"), Some((3, 14)));
+        assert_eq!(parse_line_col("no location"), None);
+    }
+
+    #[test]
+    fn position_points_at_the_column() {
+        let p = Position::in_text("a\nbcd efg\n", 1, 4);
+        assert_eq!(p.to_string(), "    bcd efg\n        ^");
+        assert_eq!((p.line, p.column), (2, 5));
+    }
+
+    #[test]
+    fn unknown_query_suggests() {
+        let e = Error::UnknownQuery {
+            name: "who-atacked".into(),
+            suggestions: vec!["who-attacked".into()],
+        };
+        assert!(e.to_string().contains("did you mean `who-attacked`"));
+    }
+}

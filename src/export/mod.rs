@@ -1,0 +1,105 @@
+//! Writing graphs out as RDF: Turtle that a person can read, and the other standard formats, always
+//! in the same order so that the same store gives the same bytes.
+
+mod turtle;
+
+pub use turtle::write_turtle;
+
+use std::io::Write;
+
+use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::model::{GraphNameRef, QuadRef, Triple};
+use oxigraph::store::Store;
+
+use crate::error::{Error, Result};
+
+/// The RDF formats `export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// Turtle, grouped by subject, with the prefixes it uses.
+    Turtle,
+    /// N-Triples, one triple per line.
+    Ntriples,
+    /// N-Quads (every triple in the default graph).
+    Nquads,
+    /// TriG (every triple in the default graph).
+    Trig,
+    /// RDF/XML.
+    Rdfxml,
+}
+
+/// All triples of the store's default graph, sorted for stable output.
+///
+/// # Errors
+/// A storage error.
+pub fn store_triples(store: &Store) -> Result<Vec<Triple>> {
+    let mut triples = Vec::new();
+    for quad in store.quads_for_pattern(None, None, None, Some(GraphNameRef::DefaultGraph)) {
+        let quad = quad?;
+        triples.push(Triple::new(quad.subject, quad.predicate, quad.object));
+    }
+    sort_triples(&mut triples);
+    Ok(triples)
+}
+
+/// Sorts triples by subject, then `rdf:type` first, then predicate and object.
+pub fn sort_triples(triples: &mut [Triple]) {
+    triples.sort_by_cached_key(|t| {
+        let is_type = t.predicate.as_ref() == crate::vocab::rdf::TYPE;
+        (
+            t.subject.to_string(),
+            !is_type,
+            t.predicate.to_string(),
+            t.object.to_string(),
+        )
+    });
+}
+
+/// Writes `triples` (already sorted) in `format`.
+///
+/// # Errors
+/// A failed write.
+pub fn write_triples(triples: &[Triple], format: ExportFormat, out: &mut impl Write) -> Result<()> {
+    let io = |e: std::io::Error| Error::io("output", e);
+    let rdf_format = match format {
+        ExportFormat::Turtle => return write_turtle(triples, out).map_err(io),
+        ExportFormat::Ntriples => RdfFormat::NTriples,
+        ExportFormat::Nquads => RdfFormat::NQuads,
+        ExportFormat::Trig => RdfFormat::TriG,
+        ExportFormat::Rdfxml => RdfFormat::RdfXml,
+    };
+    let mut serializer = crate::vocab::PREFIXES
+        .iter()
+        .filter(|_| matches!(format, ExportFormat::Trig | ExportFormat::Rdfxml))
+        .filter(|(_, ns)| used(triples, ns))
+        .try_fold(RdfSerializer::from_format(rdf_format), |s, (p, ns)| {
+            s.with_prefix(*p, *ns)
+        })
+        .map_err(|e| Error::io("output", std::io::Error::other(e)))?
+        .for_writer(&mut *out);
+    for t in triples {
+        serializer
+            .serialize_quad(QuadRef::new(
+                &t.subject,
+                &t.predicate,
+                &t.object,
+                GraphNameRef::DefaultGraph,
+            ))
+            .map_err(io)?;
+    }
+    serializer.finish().map_err(io)?;
+    Ok(())
+}
+
+/// True when some IRI of `triples` starts with `ns`.
+pub(crate) fn used(triples: &[Triple], ns: &str) -> bool {
+    triples.iter().any(|t| {
+        t.subject.to_string().starts_with(&format!("<{ns}"))
+            || t.predicate.as_str().starts_with(ns)
+            || match &t.object {
+                oxigraph::model::Term::NamedNode(n) => n.as_str().starts_with(ns),
+                oxigraph::model::Term::Literal(l) => l.datatype().as_str().starts_with(ns),
+                _ => false,
+            }
+    })
+}

@@ -1,0 +1,207 @@
+//! The saved queries: one `.rq` file per question in `queries/`, each opening with a comment header
+//! that gives its title, description and parameters.
+//!
+//! ```text
+//! # title: Who attacked whom
+//! # description: Every attack with agent, target, place and date.
+//! # param: actor iri  The actor to profile (IRI, prefixed name or label).
+//! ```
+
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+use crate::terms::TermKind;
+
+/// A declared parameter of a saved query: the SPARQL variable `?name` it binds.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ParamSpec {
+    /// Variable name, without `?`.
+    pub name: String,
+    /// How values are read.
+    pub kind: TermKind,
+    /// Whether the query may run without it.
+    pub optional: bool,
+    /// What it means.
+    pub description: String,
+}
+
+/// A saved query.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct SavedQuery {
+    /// Its name: the file stem.
+    pub name: String,
+    /// The file.
+    pub path: PathBuf,
+    /// One-line title.
+    pub title: String,
+    /// Longer description.
+    pub description: String,
+    /// Declared parameters.
+    pub params: Vec<ParamSpec>,
+    /// The SPARQL text.
+    #[serde(skip)]
+    pub text: String,
+}
+
+impl SavedQuery {
+    /// Reads a query file and its header.
+    ///
+    /// # Errors
+    /// [`Error::Io`] when unreadable, [`Error::Parameter`] for a malformed `# param:` line.
+    pub fn read(path: &Path) -> Result<Self> {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        let name = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let mut query = Self {
+            title: name.clone(),
+            name,
+            path: path.to_owned(),
+            description: String::new(),
+            params: Vec::new(),
+            text: String::new(),
+        };
+        for (i, line) in text.lines().enumerate() {
+            let Some(comment) = line.trim().strip_prefix('#') else {
+                if line.trim().is_empty() {
+                    continue;
+                }
+                break;
+            };
+            let comment = comment.trim();
+            if let Some(title) = comment.strip_prefix("title:") {
+                query.title = title.trim().to_owned();
+            } else if let Some(d) = comment.strip_prefix("description:") {
+                query.description = d.trim().to_owned();
+            } else if let Some(p) = comment.strip_prefix("param:") {
+                query.params.push(
+                    parse_param(p)
+                        .map_err(|m| Error::Parameter(format!("{}:{}: {m}", path.display(), i + 1)))?,
+                );
+            }
+        }
+        query.text = text;
+        Ok(query)
+    }
+}
+
+/// `name kind [optional] description…`
+fn parse_param(spec: &str) -> Result<ParamSpec, String> {
+    let mut words = spec.split_whitespace();
+    let name = words
+        .next()
+        .ok_or("a `# param:` line needs a name, a kind and a description")?
+        .trim_start_matches('?')
+        .to_owned();
+    let kind: TermKind = words
+        .next()
+        .ok_or("a `# param:` line needs a kind (iri, literal, integer)")?
+        .parse()?;
+    let rest: Vec<&str> = words.collect();
+    let optional = rest.first() == Some(&"optional");
+    let description = rest[usize::from(optional)..].join(" ");
+    Ok(ParamSpec {
+        name,
+        kind,
+        optional,
+        description,
+    })
+}
+
+/// Every saved query in `dir`, sorted by name.
+///
+/// # Errors
+/// An unreadable folder or query file.
+pub fn list(dir: &Path) -> Result<Vec<SavedQuery>> {
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+    let mut paths = Vec::new();
+    for entry in entries {
+        let path = entry.map_err(|e| Error::io(dir, e))?.path();
+        if path.extension().is_some_and(|e| e == "rq") {
+            paths.push(path);
+        }
+    }
+    paths.sort();
+    paths.iter().map(|p| SavedQuery::read(p)).collect()
+}
+
+/// The saved query called `name` in `dir`.
+///
+/// # Errors
+/// [`Error::UnknownQuery`] with the closest names when there is none.
+pub fn find(dir: &Path, name: &str) -> Result<SavedQuery> {
+    let all = list(dir)?;
+    if let Some(q) = all.iter().find(|q| q.name == name) {
+        return Ok(q.clone());
+    }
+    let mut scored: Vec<(f64, &str)> = all
+        .iter()
+        .map(|q| {
+            let score =
+                strsim::jaro_winkler(name, &q.name).max(if q.name.contains(name) || name.contains(&q.name) {
+                    0.9
+                } else {
+                    0.0
+                });
+            (score, q.name.as_str())
+        })
+        .filter(|(s, _)| *s >= 0.75)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    Err(Error::UnknownQuery {
+        name: name.to_owned(),
+        suggestions: scored.into_iter().take(3).map(|(_, n)| n.to_owned()).collect(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(dir: &Path, name: &str, text: &str) {
+        std::fs::write(dir.join(name), text).expect("write");
+    }
+
+    #[test]
+    fn reads_header() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        write(
+            dir.path(),
+            "actor-profile.rq",
+            "# title: Everything about one actor\n# description: All of it.\n# param: actor iri The actor.\n# param: limit integer optional How many.\nSELECT * WHERE { ?actor ?p ?o }\n",
+        );
+        let q = find(dir.path(), "actor-profile").expect("found");
+        assert_eq!(q.title, "Everything about one actor");
+        assert_eq!(q.params.len(), 2);
+        assert_eq!(q.params[0].kind, TermKind::Iri);
+        assert!(!q.params[0].optional);
+        assert!(q.params[1].optional);
+        assert_eq!(q.params[1].description, "How many.");
+    }
+
+    #[test]
+    fn unknown_name_suggests_closest() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        for n in ["who-attacked.rq", "timeline.rq", "borders.rq"] {
+            write(dir.path(), n, "SELECT * {}");
+        }
+        let err = find(dir.path(), "who-atacked").expect_err("missing");
+        let Error::UnknownQuery { suggestions, .. } = err else {
+            panic!("wrong error {err}");
+        };
+        assert_eq!(suggestions.first().map(String::as_str), Some("who-attacked"));
+    }
+
+    #[test]
+    fn bad_param_kind_names_the_line() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        write(
+            dir.path(),
+            "x.rq",
+            "# title: x\n# param: a nonsense d\nSELECT * {}",
+        );
+        let err = find(dir.path(), "x").expect_err("bad");
+        assert!(err.to_string().contains("x.rq:2"), "{err}");
+    }
+}

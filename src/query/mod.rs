@@ -1,0 +1,11 @@
+//! Saved and ad-hoc SPARQL queries: the catalogue in `queries/`, running with bound parameters and a
+//! time limit, and rendering the answers.
+
+mod bind;
+mod catalogue;
+pub mod render;
+mod run;
+
+pub use catalogue::{find, list, ParamSpec, SavedQuery};
+pub use render::{render, ResultFormat};
+pub use run::{run, Answer};

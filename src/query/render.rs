@@ -1,0 +1,171 @@
+//! Writes query answers: a readable table for people, the W3C SPARQL results formats (CSV, TSV,
+//! JSON, XML) for programs, and Turtle or N-Triples for graphs.
+
+use std::io::Write;
+
+use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
+use oxigraph::model::Term;
+use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
+
+use super::Answer;
+use crate::error::{Error, Result};
+use crate::export::{sort_triples, write_triples, ExportFormat};
+use crate::vocab::compact;
+
+/// Output formats of `query`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ResultFormat {
+    /// A table for the terminal (graphs are written as Turtle).
+    Table,
+    /// W3C SPARQL 1.1 CSV results.
+    Csv,
+    /// W3C SPARQL 1.1 TSV results.
+    Tsv,
+    /// W3C SPARQL 1.1 JSON results.
+    Json,
+    /// W3C SPARQL XML results.
+    Xml,
+    /// Turtle, for CONSTRUCT and DESCRIBE.
+    Turtle,
+    /// N-Triples, for CONSTRUCT and DESCRIBE.
+    Ntriples,
+}
+
+/// Writes `answer` to `out` in `format`.
+///
+/// # Errors
+/// [`Error::Parameter`] for a format that does not fit the answer (Turtle for a SELECT), or a
+/// failed write.
+pub fn render(answer: &Answer, format: ResultFormat, out: &mut impl Write) -> Result<()> {
+    let io = |e: std::io::Error| Error::io("output", e);
+    let w3c = match format {
+        ResultFormat::Csv => Some(QueryResultsFormat::Csv),
+        ResultFormat::Tsv => Some(QueryResultsFormat::Tsv),
+        ResultFormat::Json => Some(QueryResultsFormat::Json),
+        ResultFormat::Xml => Some(QueryResultsFormat::Xml),
+        _ => None,
+    };
+    match (answer, format, w3c) {
+        (Answer::Graph(triples), ResultFormat::Ntriples, _) => {
+            let mut triples = triples.clone();
+            sort_triples(&mut triples);
+            write_triples(&triples, ExportFormat::Ntriples, out)
+        }
+        (Answer::Graph(triples), ResultFormat::Table | ResultFormat::Turtle, _) => {
+            let mut triples = triples.clone();
+            sort_triples(&mut triples);
+            write_triples(&triples, ExportFormat::Turtle, out)
+        }
+        (Answer::Graph(_), _, _) => Err(Error::Parameter(
+            "a CONSTRUCT or DESCRIBE query gives a graph: use --format turtle or --format ntriples".into(),
+        )),
+        (_, ResultFormat::Turtle | ResultFormat::Ntriples, _) => Err(Error::Parameter(
+            "a SELECT or ASK query gives a table: use --format table, csv, tsv, json or xml".into(),
+        )),
+        (Answer::Boolean(b), _, Some(f)) => {
+            QueryResultsSerializer::from_format(f)
+                .serialize_boolean_to_writer(&mut *out, *b)
+                .map_err(io)?;
+            Ok(())
+        }
+        (Answer::Boolean(b), _, None) => writeln!(out, "{b}").map_err(io),
+        (Answer::Solutions { variables, rows }, _, Some(f)) => {
+            let mut s = QueryResultsSerializer::from_format(f)
+                .serialize_solutions_to_writer(&mut *out, variables.clone())
+                .map_err(io)?;
+            for row in rows {
+                s.serialize(
+                    variables
+                        .iter()
+                        .zip(row)
+                        .filter_map(|(v, t)| t.as_ref().map(|t| (v, t))),
+                )
+                .map_err(io)?;
+            }
+            s.finish().map_err(io)?;
+            Ok(())
+        }
+        (Answer::Solutions { variables, rows }, _, None) => {
+            let mut table = Table::new();
+            table
+                .load_preset(UTF8_FULL_CONDENSED)
+                .set_content_arrangement(ContentArrangement::Dynamic)
+                .set_header(variables.iter().map(|v| v.as_str().to_owned()));
+            for row in rows {
+                table.add_row(
+                    row.iter()
+                        .map(|t| t.as_ref().map(display_term).unwrap_or_default()),
+                );
+            }
+            writeln!(out, "{table}").map_err(io)?;
+            writeln!(
+                out,
+                "{} row{}",
+                rows.len(),
+                if rows.len() == 1 { "" } else { "s" }
+            )
+            .map_err(io)
+        }
+    }
+}
+
+/// A term as a person reads it: IRIs as prefixed names, literals as their text.
+pub fn display_term(term: &Term) -> String {
+    match term {
+        Term::NamedNode(n) => compact(n.as_str()),
+        Term::Literal(l) => match l.language() {
+            Some(lang) if lang != "en" => format!("{} @{lang}", l.value()),
+            _ => l.value().to_owned(),
+        },
+        other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use oxigraph::model::{Literal, NamedNode};
+    use oxigraph::sparql::Variable;
+
+    fn answer() -> Answer {
+        Answer::Solutions {
+            variables: vec![
+                Variable::new_unchecked("actor"),
+                Variable::new_unchecked("deaths"),
+            ],
+            rows: vec![vec![
+                Some(NamedNode::new_unchecked("https://w3id.org/borderkg/id/iskp").into()),
+                Some(Literal::from(3).into()),
+            ]],
+        }
+    }
+
+    fn text(format: ResultFormat) -> String {
+        let mut out = Vec::new();
+        render(&answer(), format, &mut out).expect("render");
+        String::from_utf8(out).expect("utf8")
+    }
+
+    #[test]
+    fn table_uses_prefixed_names() {
+        let t = text(ResultFormat::Table);
+        assert!(t.contains("id:iskp"), "{t}");
+        assert!(t.contains("1 row"), "{t}");
+    }
+
+    #[test]
+    fn csv_and_json_follow_w3c() {
+        assert_eq!(
+            text(ResultFormat::Csv),
+            "actor,deaths\r\nhttps://w3id.org/borderkg/id/iskp,3\r\n"
+        );
+        assert!(text(ResultFormat::Json).starts_with("{\"head\":{\"vars\":[\"actor\",\"deaths\"]}"));
+    }
+
+    #[test]
+    fn turtle_for_select_is_refused() {
+        let mut out = Vec::new();
+        let err = render(&answer(), ResultFormat::Turtle, &mut out).expect_err("refused");
+        assert!(err.to_string().contains("--format table"));
+    }
+}
