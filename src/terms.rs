@@ -4,11 +4,10 @@
 use std::str::FromStr;
 
 use oxigraph::model::{Literal, NamedNode, Term};
-use oxigraph::sparql::{QueryResults, Variable};
 use oxigraph::store::Store;
 
-use crate::build::evaluator;
 use crate::error::{Error, Result};
+use crate::query::select;
 use crate::vocab::{compact, expand};
 
 /// How a parameter value is to be read.
@@ -109,38 +108,36 @@ pub fn resolve_iri(store: &Store, input: &str, what: &str) -> Result<NamedNode> 
 }
 
 fn by_label(store: &Store, label: &str) -> Result<Vec<(NamedNode, bool)>> {
-    let query = evaluator()
-        .parse_query(LABEL_QUERY)
-        .map_err(|e| Error::sparql_syntax("label lookup", LABEL_QUERY, &e))?
-        .substitute_variable(Variable::new_unchecked("q"), Literal::new_simple_literal(label))
-        .on_store(store);
-    let QueryResults::Solutions(rows) = query.execute()? else {
-        return Ok(Vec::new());
-    };
-    let mut out = Vec::new();
-    for row in rows {
-        let row = row?;
-        if let Some(Term::NamedNode(n)) = row.get("s") {
-            let pref = matches!(row.get("pref"), Some(Term::Literal(l)) if l.value() == "true");
-            out.push((n.clone(), pref));
-        }
-    }
-    Ok(out)
+    let rows = select(
+        store,
+        "label lookup",
+        LABEL_QUERY,
+        &[("q", Literal::new_simple_literal(label).into())],
+    )?;
+    Ok(rows
+        .iter()
+        .filter_map(|row| match row.get("s") {
+            Some(Term::NamedNode(n)) => {
+                let pref = matches!(row.get("pref"), Some(Term::Literal(l)) if l.value() == "true");
+                Some((n.clone(), pref))
+            }
+            _ => None,
+        })
+        .collect())
 }
 
 /// A hint listing up to three labels close to `input`.
 fn close_labels(store: &Store, input: &str) -> Result<String> {
-    let q = "SELECT DISTINCT ?l WHERE { ?s skos:prefLabel|skos:altLabel ?l }";
-    let parsed = evaluator()
-        .parse_query(q)
-        .map_err(|e| Error::sparql_syntax("label lookup", q, &e))?;
-    let QueryResults::Solutions(rows) = parsed.on_store(store).execute()? else {
-        return Ok(String::new());
-    };
+    let rows = select(
+        store,
+        "label lookup",
+        "SELECT DISTINCT ?l WHERE { ?s skos:prefLabel|skos:altLabel ?l }",
+        &[],
+    )?;
     let needle = input.to_lowercase();
     let mut scored = Vec::new();
     for row in rows {
-        if let Some(Term::Literal(l)) = row?.get("l") {
+        if let Some(Term::Literal(l)) = row.get("l") {
             let score = strsim::jaro_winkler(&needle, &l.value().to_lowercase());
             if score > 0.8 {
                 scored.push((score, l.value().to_owned()));

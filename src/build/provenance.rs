@@ -5,11 +5,10 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use oxigraph::model::Term;
-use oxigraph::sparql::QueryResults;
 use oxigraph::store::Store;
 
-use super::rules::evaluator;
 use crate::error::{Error, Result};
+use crate::query::select;
 use crate::sources::{read_article, Article};
 use crate::vocab::compact;
 
@@ -24,16 +23,10 @@ const ATTESTATIONS: &str = "SELECT ?owner ?file ?i ?s ?e WHERE {
 /// # Errors
 /// [`Error::Provenance`] listing every mismatch, or an I/O error for a missing article.
 pub fn check(store: &Store, sources_dir: &Path) -> Result<()> {
-    let query = evaluator()
-        .parse_query(ATTESTATIONS)
-        .map_err(|e| Error::sparql_syntax("provenance check", ATTESTATIONS, &e))?;
-    let QueryResults::Solutions(rows) = query.on_store(store).execute()? else {
-        return Ok(());
-    };
+    let rows = select(store, "provenance check", ATTESTATIONS, &[])?;
     let mut articles: BTreeMap<String, Article> = BTreeMap::new();
     let mut problems = Vec::new();
     for row in rows {
-        let row = row?;
         let text = |v: &str| match row.get(v) {
             Some(Term::Literal(l)) => l.value().to_owned(),
             Some(Term::NamedNode(n)) => compact(n.as_str()),

@@ -7,11 +7,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use oxigraph::model::{NamedNode, Term};
-use oxigraph::sparql::QueryResults;
 use oxigraph::store::Store;
 
-use super::rules::evaluator;
 use crate::error::{Error, Result, Violation};
+use crate::query::Row;
 use crate::vocab::{compact, sh};
 
 /// The SHACL properties a property shape may use here.
@@ -67,34 +66,18 @@ pub fn validate(store: &Store, origins: &BTreeMap<String, BTreeSet<String>>) -> 
     }
 }
 
-fn select(store: &Store, query: &str) -> Result<Vec<BTreeMap<String, Term>>> {
-    let parsed = evaluator()
-        .parse_query(query)
-        .map_err(|e| Error::sparql_syntax("shape check", query, &e))?;
-    let QueryResults::Solutions(solutions) = parsed.on_store(store).execute()? else {
-        return Ok(Vec::new());
-    };
-    let mut rows = Vec::new();
-    for solution in solutions {
-        let solution = solution?;
-        rows.push(
-            solution
-                .iter()
-                .map(|(v, t)| (v.as_str().to_owned(), t.clone()))
-                .collect(),
-        );
-    }
-    Ok(rows)
+fn select(store: &Store, query: &str) -> Result<Vec<Row>> {
+    crate::query::select(store, "shape check", query, &[])
 }
 
-fn iri_of(row: &BTreeMap<String, Term>, var: &str) -> Option<String> {
+fn iri_of(row: &Row, var: &str) -> Option<String> {
     match row.get(var) {
         Some(Term::NamedNode(n)) => Some(n.as_str().to_owned()),
         _ => None,
     }
 }
 
-fn int_of(row: &BTreeMap<String, Term>, var: &str) -> Option<u64> {
+fn int_of(row: &Row, var: &str) -> Option<u64> {
     match row.get(var) {
         Some(Term::Literal(l)) => l.value().parse().ok(),
         _ => None,

@@ -2,11 +2,11 @@
 //! relation.
 
 use oxigraph::model::Term;
-use oxigraph::sparql::QueryResults;
 use oxigraph::store::Store;
 
-use super::rules::{evaluator, RuleStat};
-use crate::error::{Error, Result};
+use super::rules::RuleStat;
+use crate::error::Result;
+use crate::query::select;
 use crate::vocab::compact;
 
 /// What a build produced.
@@ -31,21 +31,15 @@ pub struct BuildSummary {
 }
 
 fn counts(store: &Store, query: &str) -> Result<Vec<(String, usize)>> {
-    let parsed = evaluator()
-        .parse_query(query)
-        .map_err(|e| Error::sparql_syntax("build summary", query, &e))?;
-    let QueryResults::Solutions(rows) = parsed.on_store(store).execute()? else {
-        return Ok(Vec::new());
-    };
-    let mut out = Vec::new();
-    for row in rows {
-        let row = row?;
-        let (Some(Term::NamedNode(k)), Some(Term::Literal(n))) = (row.get("k"), row.get("n")) else {
-            continue;
-        };
-        out.push((compact(k.as_str()), n.value().parse().unwrap_or(0)));
-    }
-    Ok(out)
+    Ok(select(store, "build summary", query, &[])?
+        .iter()
+        .filter_map(|row| match (row.get("k"), row.get("n")) {
+            (Some(Term::NamedNode(k)), Some(Term::Literal(n))) => {
+                Some((compact(k.as_str()), n.value().parse().unwrap_or(0)))
+            }
+            _ => None,
+        })
+        .collect())
 }
 
 /// Counts what is in `store`.

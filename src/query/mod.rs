@@ -8,4 +8,4 @@ mod run;
 
 pub use catalogue::{find, list, ParamSpec, SavedQuery};
 pub use render::{render, ResultFormat};
-pub use run::{run, Answer};
+pub use run::{run, select, Answer, Row};

@@ -78,6 +78,33 @@ pub fn run(
     }
 }
 
+/// A solution as a map from variable name to value.
+pub type Row = std::collections::BTreeMap<String, Term>;
+
+/// Runs a SELECT query given as text (named `origin` in errors) with `bindings` and returns its rows.
+///
+/// # Errors
+/// As [`run`]; a query that is not a SELECT gives no rows.
+pub fn select(store: &Store, origin: &str, text: &str, bindings: &[(&str, Term)]) -> Result<Vec<Row>> {
+    let bindings = bindings
+        .iter()
+        .map(|(name, term)| (Variable::new_unchecked(*name), term.clone()))
+        .collect();
+    let Answer::Solutions { variables, rows } = run(store, origin, text, bindings, None)? else {
+        return Ok(Vec::new());
+    };
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            variables
+                .iter()
+                .zip(row)
+                .filter_map(|(v, t)| t.map(|t| (v.as_str().to_owned(), t)))
+                .collect()
+        })
+        .collect())
+}
+
 fn collect(results: Result<QueryResults<'_>, QueryEvaluationError>) -> Result<Answer> {
     Ok(match results? {
         QueryResults::Solutions(solutions) => {

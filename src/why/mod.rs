@@ -9,11 +9,9 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use oxigraph::model::{NamedNode, Term};
-use oxigraph::sparql::{QueryResults, Variable};
 use oxigraph::store::Store;
 
-use crate::build::evaluator;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::sources::{read_article, Article};
 use crate::vocab::compact;
 
@@ -69,27 +67,33 @@ pub struct Explanation {
     pub alternatives: Vec<String>,
 }
 
-const SUPPORTS: &str = "SELECT DISTINCT ?node ?role WHERE {
+const SUPPORTS: &str = "SELECT DISTINCT ?node WHERE {
   ?stmt rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
-  { ?stmt a bkg:DerivedEdge ; bkg:derivedFrom ?support . }
-  UNION { ?stmt a bkg:Fact . BIND(?stmt AS ?support) }
-  { BIND(?support AS ?node) BIND(\"supports\" AS ?role) }
-  UNION { ?node bkg:asserts ?support . BIND(\"asserts it\" AS ?role) }
+  { ?stmt a bkg:DerivedEdge ; bkg:derivedFrom ?node . }
+  UNION { ?stmt a bkg:Fact . BIND(?stmt AS ?node) }
+} ORDER BY ?node";
+
+/// Statements about a supporting node: what asserts, denies or disputes it.
+const RELATED: &str = "SELECT DISTINCT ?node ?role WHERE {
+  { ?node bkg:asserts ?support . BIND(\"asserts it\" AS ?role) }
   UNION { ?node bkg:denies ?support . BIND(\"denies it\" AS ?role) }
   UNION { ?node bkg:disputes ?support . BIND(\"disputes it\" AS ?role) }
   UNION { ?support bkg:asserts ?claim . ?node bkg:denies ?claim . BIND(\"denies what it asserts\" AS ?role) }
-  UNION { ?node bkg:denies ?support2 . ?support bkg:asserts ?support2 . BIND(\"denies it\" AS ?role) }
+  UNION { ?node bkg:denies ?accusation . ?accusation bkg:asserts ?support . BIND(\"denies the accusation\" AS ?role) }
+  UNION { ?support a bkg:Attribution ; bkg:about ?node . BIND(\"the event it is about\" AS ?role) }
 } ORDER BY ?role ?node";
 
-const DETAILS: &str = "SELECT ?class ?label ?dateText ?date ?precision ?place WHERE {
-  ?node a ?class .
-  FILTER NOT EXISTS { ?node a ?sub . ?sub rdfs:subClassOf+ ?class . FILTER(?sub != ?class) }
-  OPTIONAL { ?node rdfs:label|skos:prefLabel ?label }
-  OPTIONAL { ?node bkg:dateText ?dateText }
-  OPTIONAL { ?node bkg:date ?date }
-  OPTIONAL { ?node bkg:datePrecision/rdfs:label ?precision }
-  OPTIONAL { ?node bkg:place/skos:prefLabel ?place }
-} LIMIT 1";
+const DETAILS: &str = "SELECT (SAMPLE(?c) AS ?class) (SAMPLE(?l) AS ?label) (SAMPLE(?d) AS ?date)
+  (SAMPLE(?p) AS ?precision) (GROUP_CONCAT(DISTINCT ?dt; separator=\" / \") AS ?dateText)
+  (GROUP_CONCAT(DISTINCT ?pl; separator=\"; \") AS ?place) WHERE {
+  ?node a ?c .
+  FILTER NOT EXISTS { ?node a ?sub . ?sub rdfs:subClassOf+ ?c . FILTER(?sub != ?c) }
+  OPTIONAL { ?node rdfs:label|skos:prefLabel ?l }
+  OPTIONAL { ?node bkg:dateText ?dt }
+  OPTIONAL { ?node bkg:date ?d }
+  OPTIONAL { ?node bkg:datePrecision/rdfs:label ?p }
+  OPTIONAL { ?node bkg:place/skos:prefLabel ?pl }
+}";
 
 const CITATIONS: &str = "SELECT ?file ?i ?standing (GROUP_CONCAT(DISTINCT ?claimantLabel; separator=\"|\") AS ?claimants) WHERE {
   ?node bkg:attestedBy ?a .
@@ -103,24 +107,7 @@ const ALTERNATIVES: &str = "SELECT DISTINCT ?p ?dir WHERE {
 } ORDER BY ?p";
 
 fn rows(store: &Store, query: &str, bind: &[(&str, Term)]) -> Result<Vec<BTreeMap<String, Term>>> {
-    let mut prepared = evaluator()
-        .parse_query(query)
-        .map_err(|e| Error::sparql_syntax("why", query, &e))?;
-    for (name, term) in bind {
-        prepared = prepared.substitute_variable(Variable::new_unchecked(*name), term.clone());
-    }
-    let QueryResults::Solutions(solutions) = prepared.on_store(store).execute()? else {
-        return Ok(Vec::new());
-    };
-    let mut out = Vec::new();
-    for s in solutions {
-        out.push(
-            s?.iter()
-                .map(|(v, t)| (v.as_str().to_owned(), t.clone()))
-                .collect(),
-        );
-    }
-    Ok(out)
+    crate::query::select(store, "why", query, bind)
 }
 
 fn text(row: &BTreeMap<String, Term>, var: &str) -> Option<String> {
@@ -151,13 +138,26 @@ pub fn explain(
     let holds = !rows(store, "SELECT * WHERE { ?s ?p ?o } LIMIT 1", &bind)?.is_empty();
     let mut articles: BTreeMap<String, Article> = BTreeMap::new();
     let mut supports = Vec::new();
+    let mut nodes: Vec<(Term, String)> = Vec::new();
     for row in rows(store, SUPPORTS, &bind)? {
-        let Some(node @ Term::NamedNode(_)) = row.get("node").cloned() else {
+        let Some(support @ Term::NamedNode(_)) = row.get("node").cloned() else {
             continue;
         };
+        for related in rows(store, RELATED, &[("support", support.clone())])? {
+            if let (Some(node), Some(role)) = (related.get("node"), text(&related, "role")) {
+                if !nodes.iter().any(|(n, _)| n == node) {
+                    nodes.push((node.clone(), role));
+                }
+            }
+        }
+        nodes.retain(|(n, _)| *n != support);
+        nodes.insert(0, (support, "supports".to_owned()));
+    }
+    for (node, role) in nodes {
         let details = rows(store, DETAILS, &[("node", node.clone())])?;
         let d = details.first().cloned().unwrap_or_default();
-        let date = match (text(&d, "dateText"), text(&d, "date"), text(&d, "precision")) {
+        let non_empty = |v: &str| text(&d, v).filter(|s| !s.is_empty());
+        let date = match (non_empty("dateText"), text(&d, "date"), text(&d, "precision")) {
             (None, None, _) => None,
             (t, v, p) => Some(
                 [
@@ -199,12 +199,12 @@ pub fn explain(
             });
         }
         supports.push(Support {
-            node: text(&row, "node").unwrap_or_default(),
+            node: text(&BTreeMap::from([("n".to_owned(), node.clone())]), "n").unwrap_or_default(),
             class: text(&d, "class").unwrap_or_default(),
             label: text(&d, "label").unwrap_or_default(),
             date,
-            place: text(&d, "place"),
-            role: text(&row, "role").unwrap_or_default(),
+            place: non_empty("place"),
+            role,
             citations,
         });
     }
