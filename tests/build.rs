@@ -1,0 +1,202 @@
+//! `borderkg build`: the summary, and every failure path leaving the previous store intact.
+
+mod common;
+
+use common::{copy_tree, root, Env};
+
+fn triple_count(env: &Env) -> String {
+    let out = env.ok(&[
+        "query",
+        "--sparql",
+        "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
+        "-f",
+        "csv",
+    ]);
+    out.lines().nth(1).expect("count row").to_owned()
+}
+
+#[test]
+fn build_prints_the_summary() {
+    let env = Env::new();
+    let out = env.ok(&["build"]);
+    insta::assert_snapshot!(
+        "build_summary",
+        out.replace(&env.store().display().to_string(), "STORE")
+    );
+}
+
+#[test]
+fn build_summary_as_json_agrees_with_the_store() {
+    let env = Env::new();
+    let out = env.ok(&["build", "--format", "json"]);
+    let summary: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let triples = summary["triples"].as_u64().expect("triples");
+    assert_eq!(triple_count(&env), triples.to_string());
+    assert!(summary["derived"].as_u64().expect("derived") > 0);
+    let edges: u64 = summary["edges"]
+        .as_array()
+        .expect("edges")
+        .iter()
+        .map(|e| e[1].as_u64().expect("count"))
+        .sum();
+    let counted = env.ok(&[
+        "query",
+        "--sparql",
+        "SELECT (COUNT(*) AS ?n) WHERE { ?r a bkg:networkRelation . ?s ?r ?o }",
+        "-f",
+        "csv",
+    ]);
+    assert_eq!(counted.lines().nth(1), Some(edges.to_string().as_str()));
+}
+
+#[test]
+fn build_checks_attestations_against_the_articles() {
+    let Some(sources) = common::sources() else {
+        return;
+    };
+    let env = Env::new();
+    env.cmd()
+        .arg("build")
+        .arg("--sources")
+        .arg(&sources)
+        .assert()
+        .success();
+}
+
+/// A copy of the project's ontology and data in the env, to break on purpose.
+fn project_copy(env: &Env) -> (std::path::PathBuf, std::path::PathBuf) {
+    let ontology = env.dir.path().join("ontology");
+    let data = env.dir.path().join("data");
+    copy_tree(&root().join("ontology"), &ontology);
+    copy_tree(&root().join("data"), &data);
+    (ontology, data)
+}
+
+fn build_from(env: &Env, ontology: &std::path::Path, data: &std::path::Path) -> std::process::Output {
+    env.cmd()
+        .arg("build")
+        .arg("--ontology")
+        .arg(ontology)
+        .arg("--data")
+        .arg(data)
+        .output()
+        .expect("runs")
+}
+
+#[test]
+fn turtle_syntax_error_names_file_line_column_and_keeps_the_old_store() {
+    let env = Env::built();
+    let before = triple_count(&env);
+    let (ontology, data) = project_copy(&env);
+    std::fs::write(
+        data.join("broken.ttl"),
+        "@prefix id: <https://w3id.org/borderkg/id/> .\n\nid:a id:b id:c ;\n    id:d \"unterminated .\n",
+    )
+    .expect("write");
+    let out = build_from(&env, &ontology, &data);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("broken.ttl:4:"), "{err}");
+    assert!(err.contains("    id:d \"unterminated ."), "shows the line: {err}");
+    assert!(err.contains("previous store"), "{err}");
+    assert_eq!(triple_count(&env), before, "the old store still answers");
+    assert!(
+        !env.dir.path().join(".store.building").exists(),
+        "no staging left behind"
+    );
+}
+
+#[test]
+fn shape_violation_names_node_property_and_file() {
+    let env = Env::built();
+    let before = triple_count(&env);
+    let (ontology, data) = project_copy(&env);
+    std::fs::write(
+        data.join("incomplete.ttl"),
+        "@prefix bkg: <https://w3id.org/borderkg/ontology#> .\n\
+         @prefix ev: <https://w3id.org/borderkg/id/event/> .\n\
+         @prefix id: <https://w3id.org/borderkg/id/> .\n\
+         @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n\
+         ev:mystery a bkg:Attack ; rdfs:label \"A mystery\"@en ; bkg:agent id:nobody-typed ;\n\
+             bkg:datePrecision bkg:UnknownPrecision .\n",
+    )
+    .expect("write");
+    let out = build_from(&env, &ontology, &data);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("ev:mystery bkg:summary"), "{err}");
+    assert!(err.contains("ev:mystery bkg:attestedBy"), "{err}");
+    assert!(
+        err.contains("ev:mystery bkg:agent: value is not a bkg:Actor: id:nobody-typed"),
+        "{err}"
+    );
+    assert!(err.contains("[in data/incomplete.ttl]"), "{err}");
+    assert_eq!(triple_count(&env), before);
+}
+
+#[test]
+fn rule_syntax_error_names_the_rule_and_position() {
+    let env = Env::built();
+    let (ontology, data) = project_copy(&env);
+    std::fs::write(
+        ontology.join("rules/99-broken.ru"),
+        "INSERT { ?a ?b ?c }\nWHERE { ?a nope:b ?c }\n",
+    )
+    .expect("write");
+    let out = build_from(&env, &ontology, &data);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("99-broken.ru:2:18:"), "{err}");
+}
+
+#[test]
+fn provenance_mismatch_is_reported_with_the_right_offsets() {
+    let env = Env::new();
+    let (ontology, _) = project_copy(&env);
+    let data = env.dir.path().join("tiny-data");
+    let articles = env.dir.path().join("articles");
+    std::fs::create_dir_all(&data).expect("mkdir");
+    std::fs::create_dir_all(&articles).expect("mkdir");
+    std::fs::write(
+        articles.join("x.txt"),
+        "First line here.\nSecond one. Third one.\n",
+    )
+    .expect("write");
+    std::fs::write(
+        data.join("x.ttl"),
+        "@prefix bkg: <https://w3id.org/borderkg/ontology#> .\n\
+         @prefix id: <https://w3id.org/borderkg/id/> .\n\
+         @prefix src: <https://w3id.org/borderkg/id/source/> .\n\
+         @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n\
+         @prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n\
+         src:x a bkg:Source ; rdfs:label \"x\" ; bkg:fileName \"x.txt\" .\n\
+         id:somewhere a bkg:Region ; skos:prefLabel \"Somewhere\"@en ;\n\
+           bkg:attestedBy [ bkg:source src:x ; bkg:sentence 2 ; bkg:charStart 30 ; bkg:charEnd 40 ; bkg:standing bkg:Reported ] .\n",
+    )
+    .expect("write");
+    let out = env
+        .cmd()
+        .arg("build")
+        .arg("--ontology")
+        .arg(&ontology)
+        .arg("--data")
+        .arg(&data)
+        .arg("--sources")
+        .arg(&articles)
+        .output()
+        .expect("runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{err}");
+    assert!(
+        err.contains("id:somewhere: x.txt sentence 2 spans characters 29..39, the attestation says 30..40"),
+        "{err}"
+    );
+    assert!(!env.store().exists(), "no store was created by the failed build");
+}
+
+#[test]
+fn missing_data_folder_is_a_clear_error() {
+    let env = Env::new();
+    let err = env.fails(&["build", "--data", "no-such-folder"]);
+    assert!(err.contains("no-such-folder"), "{err}");
+}
