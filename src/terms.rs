@@ -22,6 +22,16 @@ pub enum TermKind {
     Integer,
 }
 
+impl std::fmt::Display for TermKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Self::Iri => "iri",
+            Self::Literal => "literal",
+            Self::Integer => "integer",
+        })
+    }
+}
+
 impl FromStr for TermKind {
     type Err = String;
 

@@ -1,4 +1,5 @@
 //! `borderkg build`: the summary, and every failure path leaving the previous store intact.
+#![allow(clippy::expect_used, reason = "tests fail on unexpected errors")]
 
 mod common;
 

@@ -1,4 +1,5 @@
 //! `borderkg export`: readable, deterministic, lossless Turtle that another RDF parser reads, and the
+#![allow(clippy::expect_used, reason = "tests fail on unexpected errors")]
 //! other formats.
 
 mod common;

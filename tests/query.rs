@@ -1,4 +1,5 @@
 //! `borderkg query` and `borderkg queries`: each saved query on the real graph returns what the
+#![allow(clippy::expect_used, reason = "tests fail on unexpected errors")]
 //! articles say; formats, parameters, errors and time limits.
 
 mod common;

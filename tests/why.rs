@@ -1,4 +1,5 @@
 //! `borderkg why` and `borderkg sentences`: tracing an edge to its events and source sentences.
+#![allow(clippy::expect_used, reason = "tests fail on unexpected errors")]
 
 mod common;
 

@@ -19,7 +19,7 @@ pub fn run(args: &QueriesArgs, out: &mut impl Write) -> anyhow::Result<()> {
             let optional = if p.optional { ", optional" } else { "" };
             writeln!(
                 out,
-                "{:<width$}    --param {}=<{:?}{optional}>  {}",
+                "{:<width$}    --param {}=<{}{optional}>  {}",
                 "", p.name, p.kind, p.description
             )?;
         }

@@ -1,6 +1,11 @@
 //! Helpers shared by the integration tests: the real binary, a fresh store per test, and the
 //! project's own ontology, data and queries.
-#![allow(dead_code)]
+#![allow(dead_code, reason = "each test crate uses a different part of these helpers")]
+#![allow(
+    clippy::expect_used,
+    clippy::print_stderr,
+    reason = "test helpers fail the test on setup errors and say why a check is skipped"
+)]
 
 use std::path::{Path, PathBuf};
 use std::process::Output;
