@@ -9,6 +9,12 @@ pub use files::{Inputs, RuleFile};
 pub use skolem::skolemize;
 pub use turtle::{parse_turtle, ParsedFile};
 
+/// Parses Turtle text, panicking on errors: for unit tests elsewhere in the crate.
+#[cfg(test)]
+pub(crate) fn turtle_for_tests(text: &str) -> Vec<Triple> {
+    turtle::parse_turtle_bytes(text.as_bytes()).unwrap_or_else(|e| panic!("bad test Turtle: {e:?}"))
+}
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use oxigraph::model::{NamedOrBlankNode, Triple};

@@ -8,14 +8,16 @@ use sha2::{Digest, Sha256};
 
 use crate::vocab::GENID;
 
-/// Replaces every blank node of `triples` with `genid:<hash>`, the hash being computed from the
-/// node's outgoing triples (predicates and objects, nested blank nodes by their own hash).
+/// Replaces every blank node of `triples` with `genid:<hash>`.
 ///
-/// Two blank nodes that say exactly the same thing get the same IRI, which does not change the
-/// meaning of the graph. Blank-node cycles are broken by hashing the back edge as a marker.
-/// Runs in O(t log t) for t triples.
+/// The hash covers what the node says (its predicates and objects, nested blank nodes by their own
+/// content hash) and where it hangs (the subject and predicate pointing at it, a blank parent by its
+/// own skolem name). So an attestation of one event never merges with an identical-looking
+/// attestation of another, and the same data always gets the same IRIs. Blank-node cycles are
+/// broken by hashing the back edge as a marker. Runs in O(t log t) for t triples.
 pub fn skolemize(triples: Vec<Triple>) -> Vec<Triple> {
     let mut outgoing: HashMap<BlankNode, Vec<(String, Term)>> = HashMap::new();
+    let mut incoming: HashMap<BlankNode, Vec<(NamedOrBlankNode, String)>> = HashMap::new();
     for t in &triples {
         if let NamedOrBlankNode::BlankNode(b) = &t.subject {
             outgoing
@@ -23,21 +25,25 @@ pub fn skolemize(triples: Vec<Triple>) -> Vec<Triple> {
                 .or_default()
                 .push((t.predicate.to_string(), t.object.clone()));
         }
+        if let Term::BlankNode(b) = &t.object {
+            incoming
+                .entry(b.clone())
+                .or_default()
+                .push((t.subject.clone(), t.predicate.to_string()));
+        }
     }
-    if outgoing.is_empty() && !triples.iter().any(|t| t.object.is_blank_node()) {
+    if outgoing.is_empty() && incoming.is_empty() {
         return triples;
     }
     let mut hasher = NodeHasher {
         outgoing: &outgoing,
-        done: HashMap::new(),
+        incoming: &incoming,
+        content: HashMap::new(),
+        names: HashMap::new(),
         visiting: Vec::new(),
     };
-    let mut names: HashMap<BlankNode, NamedNode> = HashMap::new();
-    let mut name = |b: &BlankNode, hasher: &mut NodeHasher<'_>| {
-        names
-            .entry(b.clone())
-            .or_insert_with(|| NamedNode::new_unchecked(format!("{GENID}{}", hasher.hash(b))))
-            .clone()
+    let name = |b: &BlankNode, hasher: &mut NodeHasher<'_>| {
+        NamedNode::new_unchecked(format!("{GENID}{}", hasher.name(b)))
     };
     triples
         .into_iter()
@@ -57,13 +63,28 @@ pub fn skolemize(triples: Vec<Triple>) -> Vec<Triple> {
 
 struct NodeHasher<'a> {
     outgoing: &'a HashMap<BlankNode, Vec<(String, Term)>>,
-    done: HashMap<BlankNode, String>,
+    incoming: &'a HashMap<BlankNode, Vec<(NamedOrBlankNode, String)>>,
+    content: HashMap<BlankNode, String>,
+    names: HashMap<BlankNode, String>,
     visiting: Vec<BlankNode>,
 }
 
+fn digest(lines: &[String]) -> String {
+    let mut digest = Sha256::new();
+    for line in lines {
+        digest.update(line.as_bytes());
+        digest.update(b"\n");
+    }
+    digest.finalize()[..12]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 impl NodeHasher<'_> {
-    fn hash(&mut self, node: &BlankNode) -> String {
-        if let Some(h) = self.done.get(node) {
+    /// Hash of what the node says, nested blank nodes included.
+    fn content(&mut self, node: &BlankNode) -> String {
+        if let Some(h) = self.content.get(node) {
             return h.clone();
         }
         if self.visiting.contains(node) {
@@ -77,26 +98,52 @@ impl NodeHasher<'_> {
             .unwrap_or_default()
             .into_iter()
             .map(|(p, o)| match o {
-                Term::BlankNode(b) => format!("{p} _:{}", self.hash(&b)),
+                Term::BlankNode(b) => format!("{p} _:{}", self.content(&b)),
+                // A node already skolemized (read back from an export) hashes like the blank
+                // node it came from.
+                Term::NamedNode(n) if n.as_str().starts_with(GENID) => {
+                    format!("{p} _:{}", &n.as_str()[GENID.len()..])
+                }
                 o => format!("{p} {o}"),
             })
             .collect();
         self.visiting.pop();
         lines.sort();
-        let mut digest = Sha256::new();
-        for line in &lines {
-            digest.update(line.as_bytes());
-            digest.update(b"\n");
-        }
         if lines.is_empty() {
             // An empty node carries nothing to hash: keep it distinct from other empty nodes.
-            digest.update(node.as_str().as_bytes());
+            lines.push(format!("empty {}", node.as_str()));
         }
-        let hex: String = digest.finalize()[..12]
-            .iter()
-            .map(|b| format!("{b:02x}"))
+        let hex = digest(&lines);
+        self.content.insert(node.clone(), hex.clone());
+        hex
+    }
+
+    /// The skolem name: content plus the edges that point at the node.
+    fn name(&mut self, node: &BlankNode) -> String {
+        if let Some(h) = self.names.get(node) {
+            return h.clone();
+        }
+        let content = self.content(node);
+        if self.visiting.contains(node) {
+            return content;
+        }
+        self.visiting.push(node.clone());
+        let mut lines: Vec<String> = self
+            .incoming
+            .get(node)
+            .cloned()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(s, p)| match s {
+                NamedOrBlankNode::BlankNode(b) => format!("_:{} {p}", self.name(&b)),
+                s => format!("{s} {p}"),
+            })
             .collect();
-        self.done.insert(node.clone(), hex.clone());
+        self.visiting.pop();
+        lines.sort();
+        lines.push(content);
+        let hex = digest(&lines);
+        self.names.insert(node.clone(), hex.clone());
         hex
     }
 }
@@ -133,6 +180,17 @@ mod tests {
         let b = skolemized("@prefix ex: <http://e/> . ex:a ex:p [ ex:r [ ex:s 2 ] ] .");
         let parent = |v: &[String]| v.iter().find(|t| t.starts_with("<http://e/a>")).cloned();
         assert_ne!(parent(&a), parent(&b));
+    }
+
+    #[test]
+    fn identical_nodes_under_different_parents_stay_distinct() {
+        let out = skolemized("@prefix ex: <http://e/> . ex:a ex:p [ ex:q 1 ] . ex:b ex:p [ ex:q 1 ] .");
+        let objects: std::collections::BTreeSet<_> = out
+            .iter()
+            .filter(|t| t.contains("<http://e/p>"))
+            .map(|t| t.split(' ').nth(2).map(str::to_owned))
+            .collect();
+        assert_eq!(objects.len(), 2, "{out:?}");
     }
 
     #[test]
