@@ -131,6 +131,25 @@ mod tests {
         assert_eq!(chars[s[1].start..s[1].end].iter().collect::<String>(), s[1].text);
     }
 
+    proptest::proptest! {
+        /// Every sentence is exactly the text between its offsets, sentences are in order and do
+        /// not overlap, and no non-blank character is lost.
+        #[test]
+        fn offsets_always_cut_out_the_sentence(text in "[A-Za-z’”. !?\n]{0,80}") {
+            let chars: Vec<char> = text.chars().collect();
+            let sentences = segment(&text);
+            let mut last_end = 0;
+            for (i, s) in sentences.iter().enumerate() {
+                proptest::prop_assert_eq!(s.index, i);
+                proptest::prop_assert!(s.start >= last_end && s.end > s.start && s.end <= chars.len());
+                proptest::prop_assert_eq!(chars[s.start..s.end].iter().collect::<String>(), s.text.clone());
+                last_end = s.end;
+            }
+            let kept: usize = sentences.iter().map(|s| s.text.chars().filter(|c| !c.is_whitespace()).count()).sum();
+            proptest::prop_assert_eq!(kept, chars.iter().filter(|c| !c.is_whitespace()).count());
+        }
+    }
+
     #[test]
     fn blank_lines_make_no_sentences() {
         let s = segment("A.\n\n\nB.");
