@@ -110,7 +110,8 @@ fn borders_keep_both_lengths_of_the_tajik_border() {
             ("Tajikistan".into(), "1350".into(), "about".into()),
         ]
     );
-    assert_eq!(rows[1]["conflictsWith"], "1350");
+    assert_eq!(rows[1]["otherFigures"], "1350");
+    assert_eq!(rows[2]["otherFigures"], "1340");
 }
 
 #[test]

@@ -6,7 +6,7 @@ use oxigraph::store::Store;
 
 use crate::error::{Error, Result};
 use crate::ingest::RuleFile;
-use crate::vocab::PREFIXES;
+use crate::vocab::{GENID, PREFIXES};
 
 /// How many times all rules may run before the build gives up on reaching a fixpoint.
 const MAX_ROUNDS: usize = 10;
@@ -45,6 +45,23 @@ pub fn parse_rules(rules: &[RuleFile]) -> Result<Vec<(RuleFile, String)>> {
         .collect()
 }
 
+/// Counts triples whose subject is a skolem IRI (a blank node of the data).
+fn skolem_subject_triples(store: &Store) -> Result<usize> {
+    let rows = crate::query::select(
+        store,
+        "rule guard",
+        &format!("SELECT (COUNT(*) AS ?n) WHERE {{ ?s ?p ?o FILTER(STRSTARTS(STR(?s), \"{GENID}\")) }}"),
+        &[],
+    )?;
+    Ok(rows
+        .first()
+        .and_then(|r| match r.get("n") {
+            Some(oxigraph::model::Term::Literal(l)) => l.value().parse().ok(),
+            _ => None,
+        })
+        .unwrap_or(0))
+}
+
 /// Runs the rules in order, round after round, until a round adds nothing.
 ///
 /// # Errors
@@ -61,6 +78,7 @@ pub fn apply(store: &Store, rules: &[(RuleFile, String)]) -> Result<Vec<RuleStat
         let mut grew = false;
         for ((rule, text), stat) in rules.iter().zip(&mut stats) {
             let before = store.len()?;
+            let skolem_before = skolem_subject_triples(store)?;
             evaluator()
                 .parse_update(text)
                 .map_err(|e| Error::sparql_syntax(&rule.path.display().to_string(), text, &e))?
@@ -71,6 +89,15 @@ pub fn apply(store: &Store, rules: &[(RuleFile, String)]) -> Result<Vec<RuleStat
                     message: e.to_string(),
                 })?;
             let after = store.len()?;
+            if skolem_subject_triples(store)? != skolem_before {
+                return Err(Error::Rule {
+                    path: rule.path.clone(),
+                    message: "the rule adds triples about a node written as a blank node in the data; \
+                              such nodes are named from their content, so derived triples must hang off IRIs \
+                              (give the node an IRI in the data, or derive the triple on its parent)"
+                        .into(),
+                });
+            }
             if after > before {
                 stat.added += after - before;
                 grew = true;

@@ -1,5 +1,6 @@
 //! Checks the graph against the SHACL shapes of the ontology. It understands the part of SHACL Core
-//! the project's shapes use: `sh:targetClass` (with subclasses), and on `sh:property` with an IRI
+//! the project's shapes use: `sh:targetClass` (with subclasses) and `sh:targetObjectsOf`, and on
+//! `sh:property` with an IRI
 //! `sh:path`: `sh:minCount`, `sh:maxCount`, `sh:class`, `sh:datatype`, `sh:nodeKind` (`sh:IRI`,
 //! `sh:Literal`), `sh:in`, and `sh:or` over alternatives that each give `sh:datatype` or `sh:class`.
 //! Any other constraint in a shape is reported as unsupported rather than silently ignored.
@@ -32,7 +33,8 @@ const SUPPORTED: &[&str] = &[
 /// One property constraint of a node shape.
 #[derive(Debug, Default, Clone)]
 struct PropertyShape {
-    target_class: String,
+    /// SPARQL pattern binding `?n` to every focus node.
+    focus: String,
     path: String,
     min: Option<u64>,
     max: Option<u64>,
@@ -88,9 +90,8 @@ fn read_shapes(store: &Store) -> Result<Vec<PropertyShape>> {
     let rows = select(
         store,
         &format!(
-            "SELECT ?cls ?p ?pred WHERE {{ ?shape a <{}> ; <{}> ?cls ; <{}> ?p . ?p ?pred ?o }}",
+            "SELECT ?cls ?p ?pred WHERE {{ ?cls a <{}> ; <{}> ?p . ?p ?pred ?o }}",
             sh::NODE_SHAPE.as_str(),
-            sh::TARGET_CLASS.as_str(),
             sh::PROPERTY.as_str()
         ),
     )?;
@@ -113,7 +114,7 @@ fn read_shapes(store: &Store) -> Result<Vec<PropertyShape>> {
         store,
         &format!(
             "SELECT ?cls ?p ?path ?min ?max ?class ?dt ?kind ?msg WHERE {{
-               ?shape a <{ns}NodeShape> ; <{ns}targetClass> ?cls ; <{ns}property> ?p .
+               ?cls a <{ns}NodeShape> ; <{ns}property> ?p .
                ?p <{ns}path> ?path .
                OPTIONAL {{ ?p <{ns}minCount> ?min }} OPTIONAL {{ ?p <{ns}maxCount> ?max }}
                OPTIONAL {{ ?p <{ns}class> ?class }} OPTIONAL {{ ?p <{ns}datatype> ?dt }}
@@ -122,14 +123,40 @@ fn read_shapes(store: &Store) -> Result<Vec<PropertyShape>> {
             ns = "http://www.w3.org/ns/shacl#"
         ),
     )?;
+    let targets = select(
+        store,
+        "SELECT ?shape ?kind ?t WHERE {
+           ?shape a sh:NodeShape .
+           { ?shape sh:targetClass ?t BIND(\"class\" AS ?kind) }
+           UNION { ?shape sh:targetObjectsOf ?t BIND(\"objects\" AS ?kind) }
+         }",
+    )?;
+    let focus_of = |shape: &str| {
+        let patterns: Vec<String> = targets
+            .iter()
+            .filter(|r| iri_of(r, "shape").as_deref() == Some(shape))
+            .filter_map(|r| match (r.get("kind"), iri_of(r, "t")) {
+                (Some(Term::Literal(k)), Some(t)) if k.value() == "class" => {
+                    Some(format!("{{ ?n a/<http://www.w3.org/2000/01/rdf-schema#subClassOf>* <{t}> }}"))
+                }
+                (Some(Term::Literal(_)), Some(t)) => Some(format!("{{ ?x <{t}> ?n }}")),
+                _ => None,
+            })
+            .collect();
+        patterns.join(" UNION ")
+    };
     let mut shapes = Vec::new();
     for row in rows {
-        let (Some(target_class), Some(path)) = (iri_of(&row, "cls"), iri_of(&row, "path")) else {
+        let (Some(shape_iri), Some(path)) = (iri_of(&row, "cls"), iri_of(&row, "path")) else {
             continue;
         };
+        let focus = focus_of(&shape_iri);
+        if focus.is_empty() {
+            continue;
+        }
         let node = row.get("p").cloned();
         let mut shape = PropertyShape {
-            target_class,
+            focus,
             path,
             min: int_of(&row, "min"),
             max: int_of(&row, "max"),
@@ -184,10 +211,7 @@ fn check(
     origins: &BTreeMap<String, BTreeSet<String>>,
     out: &mut Vec<Violation>,
 ) -> Result<()> {
-    let focus = format!(
-        "?n a/<http://www.w3.org/2000/01/rdf-schema#subClassOf>* <{}> .",
-        shape.target_class
-    );
+    let focus = format!("{{ SELECT DISTINCT ?n WHERE {{ {} }} }}", shape.focus);
     let path = NamedNode::new_unchecked(shape.path.clone());
     let mut report = |node: &Term, message: String| {
         let key = node.to_string();
