@@ -136,9 +136,9 @@ fn read_shapes(store: &Store) -> Result<Vec<PropertyShape>> {
             .iter()
             .filter(|r| iri_of(r, "shape").as_deref() == Some(shape))
             .filter_map(|r| match (r.get("kind"), iri_of(r, "t")) {
-                (Some(Term::Literal(k)), Some(t)) if k.value() == "class" => {
-                    Some(format!("{{ ?n a/<http://www.w3.org/2000/01/rdf-schema#subClassOf>* <{t}> }}"))
-                }
+                (Some(Term::Literal(k)), Some(t)) if k.value() == "class" => Some(format!(
+                    "{{ ?n a/<http://www.w3.org/2000/01/rdf-schema#subClassOf>* <{t}> }}"
+                )),
                 (Some(Term::Literal(_)), Some(t)) => Some(format!("{{ ?x <{t}> ?n }}")),
                 _ => None,
             })

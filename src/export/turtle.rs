@@ -41,9 +41,15 @@ pub fn write_turtle(triples: &[Triple], out: &mut impl Write) -> io::Result<()> 
         .cloned()
         .collect();
 
+    // Skolem IRIs written inline as `[ … ]` need no prefix.
+    let named_skolem = |iri: &str| iri.starts_with(GENID) && !inline.contains(iri);
+    let skolem_prefix_used = order.iter().any(|s| named_skolem(s))
+        || triples
+            .iter()
+            .any(|t| matches!(&t.object, Term::NamedNode(n) if named_skolem(n.as_str())));
     let mut wrote_prefix = false;
     for (prefix, ns) in PREFIXES {
-        if used(triples, ns) {
+        if used(triples, ns) && (*ns != GENID || skolem_prefix_used) {
             writeln!(out, "@prefix {prefix}: <{ns}> .")?;
             wrote_prefix = true;
         }
