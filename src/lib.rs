@@ -10,6 +10,7 @@ pub mod commands;
 pub mod error;
 pub mod export;
 pub mod ingest;
+pub mod network;
 pub mod query;
 pub mod sources;
 pub mod store;
