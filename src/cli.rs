@@ -6,7 +6,9 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::export::ExportFormat;
+use crate::projection::Weighting;
 use crate::query::ResultFormat;
+use crate::report::ReportFormat;
 
 /// Build, query and export a knowledge graph of armed conflict in the Afghanistan–Tajikistan–Pakistan
 /// border region.
@@ -41,6 +43,74 @@ pub enum Command {
     Why(WhyArgs),
     /// Print the numbered sentences of an article, with the offsets attestations cite.
     Sentences(SentencesArgs),
+    /// Analyse the actor network: central actors, brokers, communities, strongest and disputed ties.
+    Report(ReportArgs),
+    /// Shortest and k shortest paths between two actors, every hop explained by its events and sources.
+    Path(PathArgs),
+}
+
+/// Which ties make the actor network (shared by `report` and `path`).
+#[derive(Debug, Args)]
+pub struct NetworkArgs {
+    /// Relations that make ties, as prefixed names or IRIs, comma-separated (default: every bkg:networkRelation in the store).
+    #[arg(long, value_delimiter = ',', value_name = "RELATION,...")]
+    pub relations: Vec<String>,
+    /// Weight ties by the number of supporting events or by the deaths in them.
+    #[arg(long, value_enum, default_value_t = Weighting::Events)]
+    pub weight: Weighting,
+    /// Keep only evidence dated on or after this (YYYY, YYYY-MM or YYYY-MM-DD); undated evidence is left out.
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Keep only evidence dated on or before this (YYYY, YYYY-MM or YYYY-MM-DD); undated evidence is left out.
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Keep only evidence stated at least this firmly: confirmed, reported, unconfirmed, claimed, alleged, suspected or denied.
+    #[arg(long, value_name = "STANDING")]
+    pub min_certainty: Option<String>,
+    /// Leave out evidence that another statement denies or disputes.
+    #[arg(long)]
+    pub exclude_disputed: bool,
+}
+
+/// Arguments of `report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Which ties to analyse.
+    #[command(flatten)]
+    pub network: NetworkArgs,
+    /// Compute the measures on the undirected network (default: directed, as ties point).
+    #[arg(long)]
+    pub undirected: bool,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+    /// Width of text tables, in columns.
+    #[arg(long, default_value_t = 120)]
+    pub width: u16,
+}
+
+/// Arguments of `path`.
+#[derive(Debug, Args)]
+pub struct PathArgs {
+    /// Start actor: prefixed name, IRI or label.
+    pub from_actor: String,
+    /// End actor: prefixed name, IRI or label.
+    pub to_actor: String,
+    /// How many shortest paths to give.
+    #[arg(long, short = 'k', default_value_t = 1)]
+    pub k: usize,
+    /// Which ties to follow.
+    #[command(flatten)]
+    pub network: NetworkArgs,
+    /// Follow ties only in their direction (default: either way, since a path of influence runs both ways).
+    #[arg(long)]
+    pub directed: bool,
+    /// Folder of the source articles, to print each cited sentence.
+    #[arg(long, env = "BORDERKG_SOURCES")]
+    pub sources: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = SummaryFormat::Text)]
+    pub format: SummaryFormat,
 }
 
 /// Formats for command summaries.

@@ -3,8 +3,11 @@
 
 mod build;
 mod export;
+mod network;
+mod path;
 mod queries;
 mod query;
+mod report;
 mod sentences;
 mod why;
 
@@ -24,6 +27,8 @@ pub fn run(cli: Cli, out: &mut impl Write) -> anyhow::Result<()> {
         Command::Export(args) => export::run(&args, &cli.store, out),
         Command::Why(args) => why::run(&args, &cli.store, out),
         Command::Sentences(args) => sentences::run(&args, out),
+        Command::Report(args) => report::run(&args, &cli.store, out),
+        Command::Path(args) => path::run(&args, &cli.store, out),
     }
 }
 

@@ -26,6 +26,7 @@ mod community;
 mod compact;
 mod connectivity;
 mod error;
+mod paths;
 
 pub use centrality::betweenness::{betweenness_centrality, betweenness_centrality_weighted};
 pub use centrality::closeness::{closeness_centrality, closeness_centrality_weighted};
@@ -44,3 +45,4 @@ pub use community::modularity::{modularity, modularity_weighted};
 pub use connectivity::components::connected_components;
 pub use connectivity::cuts::{articulation_points, bridges};
 pub use error::NetworkError;
+pub use paths::k_shortest_paths;

@@ -1,0 +1,70 @@
+//! Turns the shared network flags into a projection of the store.
+
+use anyhow::Context;
+use oxigraph::model::Term;
+use oxigraph::store::Store;
+
+use crate::cli::NetworkArgs;
+use crate::error::Error;
+use crate::projection::{project, ActorNetwork, ProjectionConfig};
+use crate::query::select;
+use crate::terms::resolve_iri;
+
+const STANDINGS: &str = "SELECT ?label ?rank WHERE { ?s a bkg:Standing ; rdfs:label ?label ; bkg:certaintyRank ?rank } ORDER BY DESC(?rank)";
+
+/// Projects the store as the flags say.
+pub fn projected(store: &Store, args: &NetworkArgs) -> anyhow::Result<ActorNetwork> {
+    let relations = args
+        .relations
+        .iter()
+        .map(|r| resolve_iri(store, r, "--relations").map(|n| n.as_str().to_owned()))
+        .collect::<Result<Vec<_>, _>>()?;
+    for date in [&args.from, &args.to].into_iter().flatten() {
+        let ok = date.len() >= 4
+            && date
+                .split('-')
+                .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+            && date.split('-').count() <= 3;
+        if !ok {
+            return Err(Error::Parameter(format!(
+                "--from/--to `{date}`: write a date as YYYY, YYYY-MM or YYYY-MM-DD"
+            ))
+            .into());
+        }
+    }
+    let min_certainty = match &args.min_certainty {
+        None => 0,
+        Some(name) => standing_rank(store, name)?,
+    };
+    let config = ProjectionConfig {
+        relations,
+        weighting: args.weight,
+        from: args.from.clone(),
+        to: args.to.clone(),
+        min_certainty,
+        exclude_disputed: args.exclude_disputed,
+    };
+    project(store, &config).context("projecting the store onto the actor network")
+}
+
+/// The certainty rank of the standing labelled `name`, read from the ontology in the store.
+fn standing_rank(store: &Store, name: &str) -> anyhow::Result<u8> {
+    let rows = select(store, "standings", STANDINGS, &[])?;
+    let text = |t: Option<&Term>| match t {
+        Some(Term::Literal(l)) => l.value().to_owned(),
+        _ => String::new(),
+    };
+    let mut known = Vec::new();
+    for row in &rows {
+        let label = text(row.get("label"));
+        if label.eq_ignore_ascii_case(name) {
+            return Ok(text(row.get("rank")).parse().unwrap_or(0));
+        }
+        known.push(label);
+    }
+    Err(Error::Parameter(format!(
+        "--min-certainty `{name}`: not a standing in this store; use one of {}",
+        known.join(", ")
+    ))
+    .into())
+}

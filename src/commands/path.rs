@@ -1,0 +1,32 @@
+//! `borderkg path`: explained shortest paths between two actors.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::bail;
+
+use super::network::projected;
+use crate::cli::{PathArgs, SummaryFormat};
+use crate::paths::{find_paths, render_json, render_text};
+use crate::terms::resolve_iri;
+
+pub fn run(args: &PathArgs, store_path: &Path, out: &mut impl Write) -> anyhow::Result<()> {
+    let store = crate::store::open(store_path)?;
+    let from = resolve_iri(&store, &args.from_actor, "start actor")?;
+    let to = resolve_iri(&store, &args.to_actor, "end actor")?;
+    let network = projected(&store, &args.network)?;
+    let (Some(a), Some(b)) = (network.find(from.as_str()), network.find(to.as_str())) else {
+        let missing = if network.find(from.as_str()).is_none() {
+            &args.from_actor
+        } else {
+            &args.to_actor
+        };
+        bail!("{missing} has no tie in the chosen network (check --relations and the filters)");
+    };
+    let paths = find_paths(&network, a, b, args.k, args.directed, args.sources.as_deref())?;
+    match args.format {
+        SummaryFormat::Text => render_text(&network.graph[a].label, &network.graph[b].label, &paths, out)?,
+        SummaryFormat::Json => render_json(&paths, out)?,
+    }
+    Ok(())
+}

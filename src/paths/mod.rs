@@ -1,0 +1,196 @@
+//! `path`: the shortest and k shortest paths between two actors of the projected network, each hop
+//! explained by the ties that make it — relation, direction, the events behind them with date,
+//! place, standing and claimant — and the source sentences.
+
+mod render;
+
+pub use render::{render_json, render_text};
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use petgraph::graph::NodeIndex;
+use petgraph::visit::EdgeRef;
+
+use crate::error::Result;
+use crate::network::k_shortest_paths;
+use crate::projection::{ActorNetwork, Citation};
+use crate::sources::{read_article, Article};
+
+/// A sentence cited for a hop, with its text when the articles were given.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct CitedSentence {
+    /// The citation.
+    #[serde(flatten)]
+    pub citation: Citation,
+    /// The sentence itself.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+/// An event (or fact) behind a tie of a hop.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct HopEvidence {
+    /// Compact IRI.
+    pub id: String,
+    /// Label.
+    pub label: String,
+    /// Class, compacted.
+    pub class: String,
+    /// Date as stated, with the resolved value in brackets.
+    pub date: Option<String>,
+    /// Places.
+    pub places: Vec<String>,
+    /// The sentences that state it.
+    pub sentences: Vec<CitedSentence>,
+}
+
+/// One tie between the two actors of a hop.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct HopTie {
+    /// Relation, compacted.
+    pub relation: String,
+    /// True when the tie points from the hop's first actor to its second.
+    pub forward: bool,
+    /// Best standing among its evidence.
+    pub standing: String,
+    /// Whether a support is denied or disputed.
+    pub disputed: bool,
+    /// Evidence.
+    pub evidence: Vec<HopEvidence>,
+}
+
+/// One step of a path.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Hop {
+    /// Label of the actor the hop leaves.
+    pub from: String,
+    /// Label of the actor it reaches.
+    pub to: String,
+    /// The ties that link them (in the direction followed, or both when undirected).
+    pub ties: Vec<HopTie>,
+}
+
+/// A path with its hops.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct FoundPath {
+    /// Actor labels along the path.
+    pub actors: Vec<String>,
+    /// The hops.
+    pub hops: Vec<Hop>,
+}
+
+/// Finds up to `k` shortest paths from `from` to `to`, following ties forward only when `directed`.
+/// With `sources`, every cited sentence carries its text.
+///
+/// # Errors
+/// An unreadable article.
+pub fn find_paths(
+    network: &ActorNetwork,
+    from: NodeIndex,
+    to: NodeIndex,
+    k: usize,
+    directed: bool,
+    sources: Option<&Path>,
+) -> Result<Vec<FoundPath>> {
+    let g = &network.graph;
+    let mut adjacency: Vec<Vec<usize>> = vec![Vec::new(); g.node_count()];
+    for e in g.edge_references() {
+        let (a, b) = (e.source().index(), e.target().index());
+        if a == b {
+            continue;
+        }
+        adjacency[a].push(b);
+        if !directed {
+            adjacency[b].push(a);
+        }
+    }
+    for list in &mut adjacency {
+        list.sort_by_key(|&n| g[NodeIndex::new(n)].label.to_lowercase());
+        list.dedup();
+    }
+    let mut articles: BTreeMap<String, Article> = BTreeMap::new();
+    let mut out = Vec::new();
+    for nodes in k_shortest_paths(&adjacency, from.index(), to.index(), k) {
+        let mut hops = Vec::new();
+        for pair in nodes.windows(2) {
+            let (a, b) = (NodeIndex::new(pair[0]), NodeIndex::new(pair[1]));
+            let mut ties = Vec::new();
+            let forward = g.edges_connecting(a, b).map(|e| (e, true));
+            let backward = g.edges_connecting(b, a).map(|e| (e, false)).filter(|_| !directed);
+            for (e, is_forward) in forward.chain(backward) {
+                let tie = e.weight();
+                let mut evidence = Vec::new();
+                for support in &tie.supports {
+                    let Some(ev) = network.evidence.get(support) else {
+                        continue;
+                    };
+                    let mut sentences = Vec::new();
+                    for c in &ev.citations {
+                        let text = match sources {
+                            Some(dir) => {
+                                if !articles.contains_key(&c.file) {
+                                    articles.insert(c.file.clone(), read_article(dir, &c.file)?);
+                                }
+                                articles.get(&c.file).and_then(|a| {
+                                    usize::try_from(c.sentence)
+                                        .ok()
+                                        .and_then(|i| a.sentences.get(i))
+                                        .map(|s| s.text.clone())
+                                })
+                            }
+                            None => None,
+                        };
+                        sentences.push(CitedSentence {
+                            citation: c.clone(),
+                            text,
+                        });
+                    }
+                    evidence.push(HopEvidence {
+                        id: ev.id.clone(),
+                        label: ev.label.clone(),
+                        class: ev.class.clone(),
+                        date: match (&ev.date_text, &ev.date) {
+                            (None, None) => None,
+                            (t, d) => Some(
+                                [t.clone(), d.as_ref().map(|d| format!("[{d}]"))]
+                                    .into_iter()
+                                    .flatten()
+                                    .collect::<Vec<_>>()
+                                    .join(" "),
+                            ),
+                        },
+                        places: ev.places.clone(),
+                        sentences,
+                    });
+                }
+                let best = tie
+                    .supports
+                    .iter()
+                    .filter_map(|s| network.evidence.get(s))
+                    .max_by_key(|ev| ev.certainty)
+                    .map_or_else(|| "reported".to_owned(), |ev| ev.standing.clone());
+                ties.push(HopTie {
+                    relation: tie.relation.clone(),
+                    forward: is_forward,
+                    standing: best,
+                    disputed: tie.disputed,
+                    evidence,
+                });
+            }
+            hops.push(Hop {
+                from: g[a].label.clone(),
+                to: g[b].label.clone(),
+                ties,
+            });
+        }
+        out.push(FoundPath {
+            actors: nodes
+                .iter()
+                .map(|&n| g[NodeIndex::new(n)].label.clone())
+                .collect(),
+            hops,
+        });
+    }
+    Ok(out)
+}

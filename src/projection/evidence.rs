@@ -1,0 +1,225 @@
+//! The evidence behind a tie: for each supporting event (or fact, or entity), its label, class, date,
+//! place, deaths, how firmly it is stated, whether it is disputed, and the sentences that state it.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use oxigraph::model::{NamedNode, Term};
+use oxigraph::store::Store;
+
+use crate::error::Result;
+use crate::query::{select, Row};
+use crate::vocab::compact;
+
+/// One sentence stating a support.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Citation {
+    /// Source file name.
+    pub file: String,
+    /// Sentence index.
+    pub sentence: u64,
+    /// Standing label (`alleged`).
+    pub standing: String,
+    /// Claimants' labels.
+    pub claimants: Vec<String>,
+}
+
+/// What is known about one supporting node.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Evidence {
+    /// Its IRI.
+    pub iri: String,
+    /// Compact name.
+    pub id: String,
+    /// Label.
+    pub label: String,
+    /// Most specific class, compacted.
+    pub class: String,
+    /// `bkg:date` in its lexical form (`2021-08`, `--11-26`), when given.
+    pub date: Option<String>,
+    /// Date precision label.
+    pub precision: Option<String>,
+    /// The date as the source words it.
+    pub date_text: Option<String>,
+    /// Place labels.
+    pub places: Vec<String>,
+    /// Deaths: the largest total any one source gives for it.
+    pub deaths: u64,
+    /// Highest certainty rank among its attestations (5, reported, when it has none).
+    pub certainty: u8,
+    /// Label of that standing.
+    pub standing: String,
+    /// Whether another statement denies or disputes it (or the accusation that asserts it).
+    pub disputed: bool,
+    /// The sentences that state it.
+    pub citations: Vec<Citation>,
+}
+
+impl Evidence {
+    /// Whether the support's date overlaps the window `[from, to]` (`YYYY`, `YYYY-MM` or
+    /// `YYYY-MM-DD`). Without a window everything passes; with one, supports whose year is unknown
+    /// are left out.
+    pub fn within(&self, from: Option<&str>, to: Option<&str>) -> bool {
+        if from.is_none() && to.is_none() {
+            return true;
+        }
+        let Some(date) = self
+            .date
+            .as_deref()
+            .filter(|d| d.len() >= 4 && d[..4].chars().all(|c| c.is_ascii_digit()))
+        else {
+            return false;
+        };
+        let (start, end) = (pad(date, "00"), pad(date, "99"));
+        from.is_none_or(|f| end >= pad(f, "00")) && to.is_none_or(|t| start <= pad(t, "99"))
+    }
+}
+
+/// `2021` → `2021-FF-FF` with `fill` standing for the unknown month and day.
+fn pad(date: &str, fill: &str) -> String {
+    let parts: Vec<&str> = date.split('-').collect();
+    let get = |i: usize| parts.get(i).copied().unwrap_or(fill).to_owned();
+    format!("{}-{}-{}", get(0), get(1), get(2))
+}
+
+const DETAILS: &str = "SELECT (SAMPLE(?l) AS ?label) (SAMPLE(?c) AS ?class) (SAMPLE(?d) AS ?date)
+  (SAMPLE(?p) AS ?precision) (GROUP_CONCAT(DISTINCT ?dt; separator=\" / \") AS ?dateText)
+  (GROUP_CONCAT(DISTINCT ?pl; separator=\"|\") AS ?places) WHERE {
+  OPTIONAL { ?e rdfs:label|skos:prefLabel ?l0 }
+  OPTIONAL {
+    ?e rdf:subject ?fs ; rdf:predicate ?fp ; rdf:object ?fo .
+    OPTIONAL { ?fs skos:prefLabel ?fsl } OPTIONAL { ?fp rdfs:label ?fpl } OPTIONAL { ?fo skos:prefLabel|rdfs:label ?fol }
+    BIND(CONCAT(COALESCE(?fsl, STR(?fs)), \" \", COALESCE(?fpl, STR(?fp)), \" \", COALESCE(?fol, STR(?fo))) AS ?factLabel)
+  }
+  BIND(COALESCE(?l0, ?factLabel) AS ?l)
+  OPTIONAL { ?e a ?c . FILTER NOT EXISTS { ?e a ?sub . ?sub rdfs:subClassOf+ ?c . FILTER(?sub != ?c) } }
+  OPTIONAL { ?e bkg:date ?d }
+  OPTIONAL { ?e bkg:datePrecision/rdfs:label ?p }
+  OPTIONAL { ?e bkg:dateText ?dt }
+  OPTIONAL { ?e bkg:place/skos:prefLabel ?pl }
+}";
+
+const CITATIONS: &str =
+    "SELECT ?file ?i ?standing ?rank (GROUP_CONCAT(DISTINCT ?cl; separator=\"|\") AS ?claimants) WHERE {
+  ?e bkg:attestedBy ?a .
+  ?a bkg:source/bkg:fileName ?file ; bkg:sentence ?i ; bkg:standing ?s .
+  ?s rdfs:label ?standing .
+  OPTIONAL { ?s bkg:certaintyRank ?rank }
+  OPTIONAL { ?a bkg:claimant ?c . OPTIONAL { ?c skos:prefLabel ?cpl } BIND(COALESCE(?cpl, STR(?c)) AS ?cl) }
+} GROUP BY ?file ?i ?standing ?rank ORDER BY ?file ?i";
+
+const DISPUTED: &str = "SELECT ?d WHERE {
+  { ?d bkg:denies|bkg:disputes ?e }
+  UNION { ?e bkg:asserts ?claim . ?d bkg:denies|bkg:disputes ?claim }
+  UNION { ?accusation bkg:asserts ?e . ?d bkg:denies|bkg:disputes ?accusation }
+} LIMIT 1";
+
+const DEATHS: &str = "SELECT ?file (SUM(?n) AS ?deaths) WHERE {
+  ?e bkg:casualties ?f . ?f bkg:deaths ?n ; bkg:attestedBy/bkg:source/bkg:fileName ?file .
+} GROUP BY ?file";
+
+fn text(row: &Row, var: &str) -> Option<String> {
+    match row.get(var) {
+        Some(Term::Literal(l)) if !l.value().is_empty() => Some(l.value().to_owned()),
+        Some(Term::NamedNode(n)) => Some(compact(n.as_str())),
+        _ => None,
+    }
+}
+
+/// Collects the evidence for each IRI of `supports`.
+///
+/// # Errors
+/// A storage or query error.
+pub fn collect(store: &Store, supports: &BTreeSet<String>) -> Result<BTreeMap<String, Evidence>> {
+    let mut out = BTreeMap::new();
+    for iri in supports {
+        let e: Term = NamedNode::new_unchecked(iri.clone()).into();
+        let bind = [("e", e)];
+        let d = select(store, "tie evidence", DETAILS, &bind)?
+            .into_iter()
+            .next()
+            .unwrap_or_default();
+        let citations: Vec<(Citation, u8)> = select(store, "tie evidence", CITATIONS, &bind)?
+            .iter()
+            .map(|c| {
+                let rank = text(c, "rank").and_then(|r| r.parse().ok()).unwrap_or(5);
+                (
+                    Citation {
+                        file: text(c, "file").unwrap_or_default(),
+                        sentence: text(c, "i").and_then(|i| i.parse().ok()).unwrap_or(0),
+                        standing: text(c, "standing").unwrap_or_default(),
+                        claimants: text(c, "claimants")
+                            .map(|s| s.split('|').map(str::to_owned).collect())
+                            .unwrap_or_default(),
+                    },
+                    rank,
+                )
+            })
+            .collect();
+        let best = citations.iter().max_by_key(|(_, rank)| *rank);
+        let deaths = select(store, "tie evidence", DEATHS, &bind)?
+            .iter()
+            .filter_map(|r| text(r, "deaths").and_then(|n| n.parse::<u64>().ok()))
+            .max()
+            .unwrap_or(0);
+        out.insert(
+            iri.clone(),
+            Evidence {
+                iri: iri.clone(),
+                id: compact(iri),
+                label: text(&d, "label").unwrap_or_else(|| compact(iri)),
+                class: text(&d, "class").unwrap_or_default(),
+                date: text(&d, "date"),
+                precision: text(&d, "precision"),
+                date_text: text(&d, "dateText"),
+                places: text(&d, "places")
+                    .map(|s| s.split('|').map(str::to_owned).collect())
+                    .unwrap_or_default(),
+                deaths,
+                certainty: best.map_or(5, |(_, r)| *r),
+                standing: best.map_or_else(|| "reported".to_owned(), |(c, _)| c.standing.clone()),
+                disputed: !select(store, "tie evidence", DISPUTED, &bind)?.is_empty(),
+                citations: citations.into_iter().map(|(c, _)| c).collect(),
+            },
+        );
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dated(date: Option<&str>) -> Evidence {
+        Evidence {
+            iri: String::new(),
+            id: String::new(),
+            label: String::new(),
+            class: String::new(),
+            date: date.map(str::to_owned),
+            precision: None,
+            date_text: None,
+            places: Vec::new(),
+            deaths: 0,
+            certainty: 5,
+            standing: String::new(),
+            disputed: false,
+            citations: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn month_overlaps_year_window() {
+        let e = dated(Some("2021-08"));
+        assert!(e.within(Some("2021"), Some("2021")));
+        assert!(e.within(Some("2021-08-15"), None));
+        assert!(!e.within(Some("2021-09"), None));
+        assert!(!e.within(None, Some("2021-07-31")));
+    }
+
+    #[test]
+    fn unknown_year_is_outside_any_window() {
+        assert!(!dated(Some("--11-26")).within(Some("2000"), None));
+        assert!(!dated(None).within(None, Some("2030")));
+        assert!(dated(None).within(None, None));
+    }
+}

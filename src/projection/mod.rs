@@ -1,0 +1,229 @@
+//! Projection of the knowledge graph onto an actor network: which triples become ties, how ties are
+//! weighted and filtered, and the evidence (events, certainty, dates, sources) each tie keeps. Works
+//! on any store: the relations are the ontology's `bkg:networkRelation`s by default, or any
+//! predicates the caller names.
+
+mod evidence;
+
+pub use evidence::{Citation, Evidence};
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use oxigraph::model::Term;
+use oxigraph::store::Store;
+use petgraph::graph::{DiGraph, NodeIndex};
+
+use crate::error::Result;
+use crate::query::select;
+use crate::vocab::compact;
+
+/// An actor (or place) in the network.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Actor {
+    /// Full IRI.
+    pub iri: String,
+    /// Compact name (`id:taliban`).
+    pub id: String,
+    /// Preferred label.
+    pub label: String,
+    /// Most specific class, compacted (`bkg:ArmedGroup`), or empty when untyped.
+    pub class: String,
+}
+
+/// A tie: one relation from one actor to another, with the events behind it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Tie {
+    /// The relation, compacted (`bkg:attacked`).
+    pub relation: String,
+    /// Events (or facts, or entities) that support it, by IRI; empty for a plain asserted triple.
+    pub supports: Vec<String>,
+    /// Weight: number of supporting events (at least 1), or deaths, by [`Weighting`].
+    pub weight: f64,
+    /// Highest certainty rank among the supports (6 confirmed … 0 denied; 5 when no evidence).
+    pub certainty: u8,
+    /// Whether any support is denied or disputed by another statement.
+    pub disputed: bool,
+    /// Earliest and latest known date of the supports (`xsd` lexical form), when known.
+    pub first_date: Option<String>,
+    /// Latest known date.
+    pub last_date: Option<String>,
+}
+
+/// How ties are weighted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Weighting {
+    /// Number of supporting events.
+    #[default]
+    Events,
+    /// Deaths in the supporting events (ties without deaths weigh 0).
+    Deaths,
+}
+
+/// What to project.
+#[derive(Debug, Clone, Default)]
+pub struct ProjectionConfig {
+    /// Relations as full IRIs; empty means every `bkg:networkRelation` in the store.
+    pub relations: Vec<String>,
+    /// How to weight ties.
+    pub weighting: Weighting,
+    /// Keep only supports dated on or after this (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
+    pub from: Option<String>,
+    /// Keep only supports dated on or before this.
+    pub to: Option<String>,
+    /// Keep only supports whose best standing has at least this certainty rank.
+    pub min_certainty: u8,
+    /// Leave out supports that another statement denies or disputes.
+    pub exclude_disputed: bool,
+}
+
+/// The projected network: a directed multigraph (one edge per tie) plus the evidence behind ties.
+#[derive(Debug, Clone)]
+pub struct ActorNetwork {
+    /// Actors as nodes, ties as edges.
+    pub graph: DiGraph<Actor, Tie>,
+    /// Evidence for every supporting node, by IRI.
+    pub evidence: BTreeMap<String, Evidence>,
+    /// The relations that were projected, compacted.
+    pub relations: Vec<String>,
+}
+
+impl ActorNetwork {
+    /// The node of an actor given by IRI or compact name.
+    pub fn find(&self, name: &str) -> Option<NodeIndex> {
+        self.graph
+            .node_indices()
+            .find(|&n| self.graph[n].iri == name || self.graph[n].id == name)
+    }
+
+    /// Symmetric relations (`owl:SymmetricProperty`) are derived in both directions; this is how
+    /// many of the ties are mirror images, which the report counts once.
+    pub fn tie_count(&self) -> usize {
+        self.graph.edge_count()
+    }
+}
+
+const RELATIONS: &str = "SELECT DISTINCT ?r WHERE { ?r a bkg:networkRelation } ORDER BY ?r";
+
+const TRIPLES: &str = "SELECT ?s ?o ?support WHERE {
+  ?s ?p ?o .
+  FILTER(isIRI(?o))
+  OPTIONAL {
+    ?edge rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
+    { ?edge bkg:derivedFrom ?support } UNION { ?edge a bkg:Fact . BIND(?edge AS ?support) }
+  }
+}";
+
+const NODE: &str = "SELECT (SAMPLE(?l) AS ?label) (SAMPLE(?c) AS ?class) WHERE {
+  OPTIONAL { ?n skos:prefLabel|rdfs:label ?l }
+  OPTIONAL { ?n a ?c . FILTER NOT EXISTS { ?n a ?sub . ?sub rdfs:subClassOf+ ?c . FILTER(?sub != ?c) } }
+}";
+
+/// Projects `store` onto an actor network.
+///
+/// # Errors
+/// A storage or query error.
+pub fn project(store: &Store, config: &ProjectionConfig) -> Result<ActorNetwork> {
+    let relations: Vec<String> = if config.relations.is_empty() {
+        select(store, "network relations", RELATIONS, &[])?
+            .iter()
+            .filter_map(|r| match r.get("r") {
+                Some(Term::NamedNode(n)) => Some(n.as_str().to_owned()),
+                _ => None,
+            })
+            .collect()
+    } else {
+        config.relations.clone()
+    };
+    // (subject, relation, object) → supports
+    let mut ties: BTreeMap<(String, String, String), BTreeSet<String>> = BTreeMap::new();
+    for relation in &relations {
+        let p: Term = oxigraph::model::NamedNode::new_unchecked(relation.clone()).into();
+        for row in select(store, "projection", TRIPLES, &[("p", p)])? {
+            let (Some(Term::NamedNode(s)), Some(Term::NamedNode(o))) = (row.get("s"), row.get("o")) else {
+                continue;
+            };
+            let entry = ties
+                .entry((s.as_str().to_owned(), relation.clone(), o.as_str().to_owned()))
+                .or_default();
+            if let Some(Term::NamedNode(e)) = row.get("support") {
+                entry.insert(e.as_str().to_owned());
+            }
+        }
+    }
+    let all_supports: BTreeSet<String> = ties.values().flatten().cloned().collect();
+    let evidence = evidence::collect(store, &all_supports)?;
+
+    let mut graph: DiGraph<Actor, Tie> = DiGraph::new();
+    let mut index: HashMap<String, NodeIndex> = HashMap::new();
+    let mut node = |iri: &str, graph: &mut DiGraph<Actor, Tie>| -> Result<NodeIndex> {
+        if let Some(n) = index.get(iri) {
+            return Ok(*n);
+        }
+        let n = graph.add_node(actor(store, iri)?);
+        index.insert(iri.to_owned(), n);
+        Ok(n)
+    };
+    for ((s, relation, o), supports) in &ties {
+        let kept: Vec<&Evidence> = supports
+            .iter()
+            .filter_map(|e| evidence.get(e))
+            .filter(|ev| ev.certainty >= config.min_certainty)
+            .filter(|ev| !(config.exclude_disputed && ev.disputed))
+            .filter(|ev| ev.within(config.from.as_deref(), config.to.as_deref()))
+            .collect();
+        let asserted_only = supports.is_empty();
+        if !asserted_only && kept.is_empty() {
+            continue;
+        }
+        if asserted_only && (config.from.is_some() || config.to.is_some() || config.min_certainty > 5) {
+            // A plain triple has no date and counts as reported: it cannot pass these filters.
+            continue;
+        }
+        let weight = match config.weighting {
+            Weighting::Events => kept.len().max(1) as f64,
+            Weighting::Deaths => kept.iter().map(|e| e.deaths as f64).sum(),
+        };
+        let dates: Vec<&String> = kept.iter().filter_map(|e| e.date.as_ref()).collect();
+        let tie = Tie {
+            relation: compact(relation),
+            supports: kept.iter().map(|e| e.iri.clone()).collect(),
+            weight,
+            certainty: kept.iter().map(|e| e.certainty).max().unwrap_or(5),
+            disputed: kept.iter().any(|e| e.disputed),
+            first_date: dates.iter().min().map(|d| (*d).clone()),
+            last_date: dates.iter().max().map(|d| (*d).clone()),
+        };
+        let a = node(s, &mut graph)?;
+        let b = node(o, &mut graph)?;
+        graph.add_edge(a, b, tie);
+    }
+    Ok(ActorNetwork {
+        graph,
+        evidence,
+        relations: relations.iter().map(|r| compact(r)).collect(),
+    })
+}
+
+fn actor(store: &Store, iri: &str) -> Result<Actor> {
+    let n: Term = oxigraph::model::NamedNode::new_unchecked(iri).into();
+    let row = select(store, "projection node", NODE, &[("n", n)])?
+        .into_iter()
+        .next()
+        .unwrap_or_default();
+    let id = compact(iri);
+    let label = match row.get("label") {
+        Some(Term::Literal(l)) => l.value().to_owned(),
+        _ => id.clone(),
+    };
+    let class = match row.get("class") {
+        Some(Term::NamedNode(c)) => compact(c.as_str()),
+        _ => String::new(),
+    };
+    Ok(Actor {
+        iri: iri.to_owned(),
+        id,
+        label,
+        class,
+    })
+}

@@ -1,0 +1,266 @@
+//! `borderkg report` and `borderkg path` on the seed graph and on a store of someone else's
+//! vocabulary: snapshots of the report, projection options, explained paths.
+#![allow(clippy::expect_used, reason = "tests fail on unexpected errors")]
+
+mod common;
+
+use common::Env;
+
+#[test]
+fn report_text_snapshot() {
+    let env = Env::built();
+    insta::assert_snapshot!("report_text", env.ok(&["report", "--width", "160"]));
+}
+
+#[test]
+fn report_markdown_snapshot() {
+    let env = Env::built();
+    insta::assert_snapshot!("report_markdown", env.ok(&["report", "--format", "markdown"]));
+}
+
+#[test]
+fn report_json_snapshot_and_shape() {
+    let env = Env::built();
+    let out = env.ok(&["report", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let rows = v["rows"].as_array().expect("rows");
+    assert_eq!(rows.len() as u64, v["actors"].as_u64().expect("actors"));
+    let pagerank: f64 = rows
+        .iter()
+        .map(|r| r["measures"]["pagerank"].as_f64().expect("pagerank"))
+        .sum();
+    assert!(
+        (pagerank - 1.0).abs() < 1e-8,
+        "PageRank sums to 1 (values kept to 10 decimals): {pagerank}"
+    );
+    let taliban = rows.iter().find(|r| r["id"] == "id:taliban").expect("Taliban");
+    assert_eq!(taliban["out_ties"]["bkg:harbours"], 3);
+    insta::assert_snapshot!("report_json", out);
+}
+
+#[test]
+fn report_csv_has_one_row_per_actor() {
+    let env = Env::built();
+    let csv = env.ok(&["report", "--format", "csv"]);
+    let json: serde_json::Value =
+        serde_json::from_str(&env.ok(&["report", "--format", "json"])).expect("json");
+    assert!(
+        csv.starts_with("id,label,class,community,articulation_point,degree,"),
+        "{csv}"
+    );
+    assert_eq!(
+        csv.lines().count() as u64 - 1,
+        json["actors"].as_u64().expect("actors")
+    );
+}
+
+fn tie_count(env: &Env, args: &[&str]) -> u64 {
+    let mut all = vec!["report", "--format", "json"];
+    all.extend_from_slice(args);
+    let v: serde_json::Value = serde_json::from_str(&env.ok(&all)).expect("json");
+    v["ties"].as_u64().expect("ties")
+}
+
+#[test]
+fn relations_flag_selects_the_ties() {
+    let env = Env::built();
+    let attacked = env.ok(&[
+        "query",
+        "--sparql",
+        "SELECT (COUNT(*) AS ?n) WHERE { ?a bkg:attacked ?b }",
+        "-f",
+        "csv",
+    ]);
+    let expected: u64 = attacked.lines().nth(1).expect("count").parse().expect("number");
+    assert_eq!(tie_count(&env, &["--relations", "bkg:attacked"]), expected);
+    assert_eq!(
+        tie_count(
+            &env,
+            &["--relations", "https://w3id.org/borderkg/ontology#attacked"]
+        ),
+        expected
+    );
+    let err = env.fails(&["report", "--relations", "nope:attacked"]);
+    assert!(err.contains("--relations"), "{err}");
+}
+
+#[test]
+fn certainty_dispute_and_time_filters_drop_ties() {
+    let env = Env::built();
+    let all = tie_count(&env, &[]);
+    let reported = tie_count(&env, &["--min-certainty", "reported"]);
+    let undisputed = tie_count(&env, &["--exclude-disputed"]);
+    let dated = tie_count(&env, &["--from", "2021-01", "--to", "2021-12"]);
+    assert!(
+        reported < all && undisputed < all && dated < all,
+        "{all} {reported} {undisputed} {dated}"
+    );
+    let row = |args: &[&str], id: &str| {
+        let mut all = vec!["report", "--format", "json"];
+        all.extend_from_slice(args);
+        let v: serde_json::Value = serde_json::from_str(&env.ok(&all)).expect("json");
+        v["rows"]
+            .as_array()
+            .expect("rows")
+            .iter()
+            .find(|r| r["id"] == id)
+            .cloned()
+            .expect("actor")
+    };
+    // ISKP's attack on the Shohin SM workers is only suspected; its attacks on foreigners are reported.
+    assert_eq!(row(&[], "id:iskp")["out_ties"]["bkg:attacked"], 2);
+    assert_eq!(
+        row(&["--min-certainty", "reported"], "id:iskp")["out_ties"]["bkg:attacked"],
+        1
+    );
+    // Every harbouring is an allegation; the one of the TTP is also denied.
+    assert_eq!(row(&[], "id:taliban")["out_ties"]["bkg:harbours"], 3);
+    assert_eq!(
+        row(&["--exclude-disputed"], "id:taliban")["out_ties"]["bkg:harbours"],
+        2
+    );
+    assert!(row(&["--min-certainty", "reported"], "id:taliban")["out_ties"]
+        .get("bkg:harbours")
+        .is_none());
+    let err = env.fails(&["report", "--min-certainty", "sure"]);
+    assert!(err.contains("confirmed") && err.contains("suspected"), "{err}");
+    let err = env.fails(&["report", "--from", "last year"]);
+    assert!(err.contains("YYYY-MM-DD"), "{err}");
+}
+
+#[test]
+fn path_explains_every_hop_with_its_sources() {
+    let env = Env::built();
+    let out = env.ok(&["path", "ISKP", "China", "-k", "3"]);
+    assert!(out.starts_with("Path 1 ("), "{out}");
+    assert!(out.contains("Path 3 ("), "{out}");
+    assert!(
+        out.contains("Islamic State Khorasan Province attacked LLC Shohin SM employees (suspected)"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "001_c4fba955e0c800b1.txt sentence 26 · suspected · claimed by BBC Monitoring, Oxus Society"
+        ),
+        "{out}"
+    );
+}
+
+#[test]
+fn every_hop_of_a_path_is_a_real_edge() {
+    let env = Env::built();
+    let json = env.ok(&["path", "id:iskp", "id:china", "-k", "5", "--format", "json"]);
+    let paths: serde_json::Value = serde_json::from_str(&json).expect("json");
+    let labels = |name: &str| {
+        let out = env.ok(&[
+            "query",
+            "--sparql",
+            "SELECT ?x WHERE { ?x skos:prefLabel ?l }",
+            "--param",
+            &format!("l=\"{name}\"@en"),
+            "-f",
+            "csv",
+        ]);
+        out.lines().nth(1).expect("entity").to_owned()
+    };
+    for path in paths.as_array().expect("paths") {
+        for hop in path["hops"].as_array().expect("hops") {
+            let (a, b) = (
+                labels(hop["from"].as_str().expect("from")),
+                labels(hop["to"].as_str().expect("to")),
+            );
+            for tie in hop["ties"].as_array().expect("ties") {
+                let rel = tie["relation"].as_str().expect("relation");
+                let (s, o) = if tie["forward"] == true {
+                    (&a, &b)
+                } else {
+                    (&b, &a)
+                };
+                let ask = env.ok(&[
+                    "query",
+                    "--sparql",
+                    &format!("ASK {{ <{s}> {rel} <{o}> }}"),
+                    "-f",
+                    "json",
+                ]);
+                assert!(ask.contains("true"), "{s} {rel} {o} is not in the graph");
+                assert!(!tie["evidence"].as_array().expect("evidence").is_empty());
+            }
+        }
+    }
+}
+
+#[test]
+fn path_with_sources_quotes_the_sentences() {
+    let Some(sources) = common::sources() else {
+        return;
+    };
+    let env = Env::built();
+    let out = env
+        .cmd()
+        .args(["path", "ISKP", "China", "--sources"])
+        .arg(&sources)
+        .output()
+        .expect("runs");
+    let out = String::from_utf8(out.stdout).expect("utf8");
+    assert!(out.lines().any(|l| l.trim_start().starts_with('“')), "{out}");
+}
+
+#[test]
+fn path_between_unlinked_actors_says_so() {
+    let env = Env::built();
+    let out = env.ok(&[
+        "path",
+        "ISKP",
+        "China",
+        "--relations",
+        "bkg:attacked,bkg:nationality",
+        "--directed",
+    ]);
+    assert!(out.starts_with("No path links"), "{out}");
+    let err = env.fails(&["path", "ISKP", "Atlantis"]);
+    assert!(err.contains("Atlantis"), "{err}");
+}
+
+#[test]
+fn report_works_on_a_store_with_another_vocabulary() {
+    let env = Env::new();
+    let ontology = env.dir.path().join("o");
+    let data = env.dir.path().join("d");
+    std::fs::create_dir_all(&ontology).expect("mkdir");
+    std::fs::create_dir_all(&data).expect("mkdir");
+    std::fs::write(ontology.join("empty.ttl"), "").expect("write");
+    std::fs::write(
+        data.join("people.ttl"),
+        "@prefix foaf: <http://xmlns.com/foaf/0.1/> .\n@prefix ex: <http://example.org/> .\n\
+         ex:a foaf:knows ex:b . ex:b foaf:knows ex:c . ex:c foaf:knows ex:a . ex:c foaf:knows ex:d .\n\
+         ex:a foaf:name \"A\" .\n",
+    )
+    .expect("write");
+    env.cmd()
+        .args(["build", "--ontology"])
+        .arg(&ontology)
+        .arg("--data")
+        .arg(&data)
+        .assert()
+        .success();
+    let json = env.ok(&[
+        "report",
+        "--format",
+        "json",
+        "--relations",
+        "http://xmlns.com/foaf/0.1/knows",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&json).expect("json");
+    assert_eq!(v["actors"], 4);
+    assert_eq!(v["ties"], 4);
+    assert_eq!(v["articulation_points"][0], "<http://example.org/c>");
+    let out = env.ok(&[
+        "path",
+        "<http://example.org/a>",
+        "<http://example.org/d>",
+        "--relations",
+        "http://xmlns.com/foaf/0.1/knows",
+    ]);
+    assert!(out.contains("Path 1 (2 hops)"), "{out}");
+}
