@@ -47,6 +47,22 @@ pub enum Command {
     Report(ReportArgs),
     /// Shortest and k shortest paths between two actors, every hop explained by its events and sources.
     Path(PathArgs),
+    /// Write the actor network for other tools: GEXF (Gephi, with time intervals), GraphML, DOT or node/edge CSV.
+    Graph(GraphArgs),
+}
+
+/// Arguments of `graph`.
+#[derive(Debug, Args)]
+pub struct GraphArgs {
+    /// Which ties to write.
+    #[command(flatten)]
+    pub network: NetworkArgs,
+    /// Format to write.
+    #[arg(long, short = 'f', value_enum)]
+    pub format: crate::graph_export::GraphFormat,
+    /// File to write (for csv: a folder that receives nodes.csv and edges.csv); standard output when absent (not for csv).
+    #[arg(long, short = 'o')]
+    pub output: Option<PathBuf>,
 }
 
 /// Which ties make the actor network (shared by `report` and `path`).
@@ -87,6 +103,15 @@ pub struct ReportArgs {
     /// Width of text tables, in columns.
     #[arg(long, default_value_t = 120)]
     pub width: u16,
+    /// HTML drawing: the measure that sizes the nodes (degree, betweenness, closeness, eigenvector, pagerank, katz…).
+    #[arg(long, default_value = "pagerank")]
+    pub size_by: String,
+    /// HTML drawing: colour nodes by class or by community.
+    #[arg(long, value_enum, default_value_t = crate::report::ColorBy::Class)]
+    pub color_by: crate::report::ColorBy,
+    /// Write to this file (written beside, then renamed into place) instead of standard output.
+    #[arg(long, short = 'o')]
+    pub output: Option<PathBuf>,
 }
 
 /// Arguments of `path`.

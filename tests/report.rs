@@ -264,3 +264,72 @@ fn report_works_on_a_store_with_another_vocabulary() {
     ]);
     assert!(out.contains("Path 1 (2 hops)"), "{out}");
 }
+
+/// Reads `name="number"` from an SVG element's text.
+fn attr(element: &str, name: &str) -> f64 {
+    let key = format!(" {name}=\"");
+    let start = element.find(&key).expect("attribute") + key.len();
+    let end = element[start..].find('"').expect("closing quote") + start;
+    element[start..end].parse().expect("number")
+}
+
+#[test]
+fn html_report_is_one_page_with_a_drawing_whose_labels_cover_no_node() {
+    let env = Env::built();
+    let file = env.dir.path().join("report.html");
+    env.cmd()
+        .args(["report", "--format", "html", "-o"])
+        .arg(&file)
+        .assert()
+        .success();
+    let html = std::fs::read_to_string(&file).expect("read");
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(
+        !html.contains("src=\"http") && !html.contains("href=\"http"),
+        "self-contained"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&env.ok(&["report", "--format", "json"])).expect("json");
+    let circles: Vec<(f64, f64, f64)> = html
+        .split("<circle")
+        .skip(1)
+        .map(|c| (attr(c, "cx"), attr(c, "cy"), attr(c, "r")))
+        .collect();
+    assert_eq!(circles.len() as u64, json["actors"].as_u64().expect("actors"));
+    // Each node label starts right of its own circle; its box (11px font, 0.58em per character)
+    // must not touch any other node's circle.
+    let labels: Vec<(f64, f64, usize)> = html
+        .split("<text ")
+        .skip(1)
+        .filter(|t| t.contains("class=\"node-label\""))
+        .map(|t| {
+            let text = &t[t.find('>').expect("text") + 1..t.find("</text>").expect("end")];
+            (
+                attr(&format!(" {t}"), "x"),
+                attr(&format!(" {t}"), "y"),
+                text.chars().count(),
+            )
+        })
+        .collect();
+    assert_eq!(labels.len(), circles.len());
+    for (i, (x, y, chars)) in labels.iter().enumerate() {
+        let (left, right) = (*x, x + *chars as f64 * 11.0 * 0.58);
+        let (top, bottom) = (y - 11.0 * 0.8, y + 11.0 * 0.25);
+        for (j, (cx, cy, r)) in circles.iter().enumerate() {
+            if i == j {
+                continue;
+            }
+            let nx = cx.clamp(left, right);
+            let ny = cy.clamp(top, bottom);
+            assert!(
+                (nx - cx).powi(2) + (ny - cy).powi(2) > r * r,
+                "label {i} covers node {j}"
+            );
+        }
+    }
+    let err = env.fails(&["report", "--format", "html", "--size-by", "fame"]);
+    assert!(
+        err.contains("--size-by fame") && err.contains("pagerank"),
+        "{err}"
+    );
+}

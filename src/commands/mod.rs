@@ -3,6 +3,7 @@
 
 mod build;
 mod export;
+mod graph;
 mod network;
 mod path;
 mod queries;
@@ -29,6 +30,7 @@ pub fn run(cli: Cli, out: &mut impl Write) -> anyhow::Result<()> {
         Command::Sentences(args) => sentences::run(&args, out),
         Command::Report(args) => report::run(&args, &cli.store, out),
         Command::Path(args) => path::run(&args, &cli.store, out),
+        Command::Graph(args) => graph::run(&args, &cli.store, out),
     }
 }
 

@@ -5,12 +5,26 @@ use std::path::Path;
 
 use super::network::projected;
 use crate::cli::ReportArgs;
-use crate::report::{analyse, render};
+use crate::report::{analyse, render, DrawOptions, RenderOptions};
 
 pub fn run(args: &ReportArgs, store_path: &Path, out: &mut impl Write) -> anyhow::Result<()> {
     let store = crate::store::open(store_path)?;
     let network = projected(&store, &args.network)?;
     let report = analyse(&network, args.network.weight, !args.undirected);
-    render(&report, args.format, args.width, out)?;
+    let options = RenderOptions {
+        width: args.width,
+        drawing: DrawOptions {
+            size_by: args.size_by.clone(),
+            color_by: args.color_by,
+        },
+    };
+    match &args.output {
+        None => render(&report, &network, args.format, &options, out)?,
+        Some(path) => crate::output::write_atomically(path, |w| {
+            let mut w = w;
+            render(&report, &network, args.format, &options, &mut w)?;
+            Ok(())
+        })?,
+    }
     Ok(())
 }

@@ -4,11 +4,14 @@
 mod analysis;
 mod csv;
 mod document;
+mod drawing;
+mod html;
 mod markdown;
 mod text;
 
 pub use analysis::{analyse, ActorRow, Measure, Ranked, Report, TieEvidence, TieRow, MEASURES, TOP};
 pub use document::{layout, Block};
+pub use drawing::{ColorBy, DrawOptions};
 
 use std::io::Write;
 
@@ -25,15 +28,48 @@ pub enum ReportFormat {
     Json,
     /// One row per actor with every measure.
     Csv,
+    /// One self-contained page: an SVG drawing of the network and the tables.
+    Html,
 }
 
-/// Writes `report` in `format`; `width` sets the text tables' width.
+/// How the report is rendered beyond its format.
+#[derive(Debug, Clone)]
+pub struct RenderOptions {
+    /// Width of text tables, in columns.
+    pub width: u16,
+    /// How the HTML drawing looks.
+    pub drawing: DrawOptions,
+}
+
+/// Writes `report` (of `network`) in `format`.
 ///
 /// # Errors
-/// A failed write.
-pub fn render(report: &Report, format: ReportFormat, width: u16, out: &mut impl Write) -> Result<()> {
+/// A failed write, or a drawing sized by a measure the report does not have.
+pub fn render(
+    report: &Report,
+    network: &crate::projection::ActorNetwork,
+    format: ReportFormat,
+    options: &RenderOptions,
+    out: &mut impl Write,
+) -> Result<()> {
     let io = |e: std::io::Error| Error::io("output", e);
+    let width = options.width;
     match format {
+        ReportFormat::Html => {
+            if !report.measures.iter().any(|m| m.key == options.drawing.size_by) {
+                return Err(Error::Parameter(format!(
+                    "--size-by {}: use one of {}",
+                    options.drawing.size_by,
+                    report
+                        .measures
+                        .iter()
+                        .map(|m| m.key)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )));
+            }
+            html::render(report, network, &layout(report), &options.drawing, out).map_err(io)
+        }
         ReportFormat::Text => text::render(&layout(report), width, out).map_err(io),
         ReportFormat::Markdown => markdown::render(&layout(report), out).map_err(io),
         ReportFormat::Csv => csv::render(report, out).map_err(io),

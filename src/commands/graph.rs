@@ -1,0 +1,32 @@
+//! `borderkg graph`: the projected actor network in a format other network tools read.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::Context;
+
+use super::network::projected;
+use crate::cli::GraphArgs;
+use crate::graph_export::{write_csv_pair, write_graph, GraphFormat};
+
+pub fn run(args: &GraphArgs, store_path: &Path, out: &mut impl Write) -> anyhow::Result<()> {
+    let store = crate::store::open(store_path)?;
+    let network = projected(&store, &args.network)?;
+    if args.format == GraphFormat::Csv {
+        let dir = args.output.as_deref().context(
+            "--format csv writes two files: give the folder for nodes.csv and edges.csv with -o DIR",
+        )?;
+        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+        write_csv_pair(&network, dir)?;
+        return Ok(());
+    }
+    match &args.output {
+        None => write_graph(&network, args.format, out)?,
+        Some(path) => crate::output::write_atomically(path, |w| {
+            let mut w = w;
+            write_graph(&network, args.format, &mut w)?;
+            Ok(())
+        })?,
+    }
+    Ok(())
+}

@@ -1,0 +1,167 @@
+//! From the `xsd` lexical dates the evidence carries (`2021`, `2021-08`, `2021-08-15`, `--11-26`)
+//! to the closed day intervals a dynamic GEXF graph needs: a year or month becomes its first to
+//! last day; a date without a year has no place on a timeline and gives none.
+
+/// A closed interval of days, both ends `YYYY-MM-DD`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Spell {
+    /// First day.
+    pub start: String,
+    /// Last day.
+    pub end: String,
+}
+
+/// The days a date covers: `YYYY` → 1 January to 31 December, `YYYY-MM` → the whole month,
+/// `YYYY-MM-DD` → that day. A time of day or time zone after the date is ignored.
+///
+/// Returns `None` for a date without a year (`--11-26`, `--08`), a year that is not four digits, or
+/// a month or day out of range.
+///
+/// ```
+/// use borderkg::graph_export::spell;
+/// let s = spell("2024-02").expect("a month");
+/// assert_eq!((s.start.as_str(), s.end.as_str()), ("2024-02-01", "2024-02-29"));
+/// assert!(spell("--11-26").is_none());
+/// ```
+pub fn spell(date: &str) -> Option<Spell> {
+    let b = date.as_bytes();
+    let digits = |from: usize, n: usize| -> Option<u32> {
+        let part = b.get(from..from + n)?;
+        part.iter()
+            .all(u8::is_ascii_digit)
+            .then(|| part.iter().fold(0, |acc, d| acc * 10 + u32::from(d - b'0')))
+    };
+    // Whether the date part ends at `at`: nothing follows, or a time (`T…`) or zone (`Z`, `+hh:mm`,
+    // `-hh:mm`) does.
+    let ends = |at: usize| match b.get(at) {
+        None | Some(b'Z' | b'T' | b'+') => true,
+        Some(b'-') => b.get(at + 3) == Some(&b':'),
+        Some(_) => false,
+    };
+    // A field `-NN` at `at`.
+    let field = |at: usize| {
+        if b.get(at) == Some(&b'-') {
+            digits(at + 1, 2)
+        } else {
+            None
+        }
+    };
+    let year = digits(0, 4)?;
+    let (first_month, last_month, first_day, last_day) = if ends(4) {
+        (1, 12, 1, 31)
+    } else {
+        let month = field(4).filter(|m| (1..=12).contains(m))?;
+        if ends(7) {
+            (month, month, 1, days_in_month(year, month))
+        } else {
+            let day = field(7).filter(|d| (1..=days_in_month(year, month)).contains(d))?;
+            if !ends(10) {
+                return None;
+            }
+            (month, month, day, day)
+        }
+    };
+    Some(Spell {
+        start: format!("{year:04}-{first_month:02}-{first_day:02}"),
+        end: format!("{year:04}-{last_month:02}-{last_day:02}"),
+    })
+}
+
+fn days_in_month(year: u32, month: u32) -> u32 {
+    match month {
+        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// The spells of `dates`, sorted, with overlapping ones merged (Gephi refuses overlapping
+/// intervals on one element). Dates without a year are skipped.
+///
+/// Complexity: O(n log n) in the number of dates.
+pub fn merge_spells<'a>(dates: impl IntoIterator<Item = &'a str>) -> Vec<Spell> {
+    let mut spells: Vec<Spell> = dates.into_iter().filter_map(spell).collect();
+    spells.sort();
+    let mut merged: Vec<Spell> = Vec::with_capacity(spells.len());
+    for s in spells {
+        match merged.last_mut() {
+            // Fixed-width `YYYY-MM-DD` compares as text.
+            Some(last) if s.start <= last.end => {
+                if s.end > last.end {
+                    last.end = s.end;
+                }
+            }
+            _ => merged.push(s),
+        }
+    }
+    merged
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn days(date: &str) -> Option<(String, String)> {
+        spell(date).map(|s| (s.start, s.end))
+    }
+
+    fn pair(a: &str, b: &str) -> Option<(String, String)> {
+        Some((a.to_owned(), b.to_owned()))
+    }
+
+    #[test]
+    fn precision_sets_the_interval() {
+        assert_eq!(days("2012"), pair("2012-01-01", "2012-12-31"));
+        assert_eq!(days("2021-08"), pair("2021-08-01", "2021-08-31"));
+        assert_eq!(days("2021-08-15"), pair("2021-08-15", "2021-08-15"));
+        assert_eq!(days("2023-02"), pair("2023-02-01", "2023-02-28"));
+        assert_eq!(days("2000-02"), pair("2000-02-01", "2000-02-29"));
+        assert_eq!(days("1900-02"), pair("1900-02-01", "1900-02-28"));
+    }
+
+    #[test]
+    fn time_and_zone_are_ignored() {
+        assert_eq!(days("2021-08-15T10:00:00Z"), pair("2021-08-15", "2021-08-15"));
+        assert_eq!(days("2021Z"), pair("2021-01-01", "2021-12-31"));
+        assert_eq!(days("2021-05:00"), pair("2021-01-01", "2021-12-31"));
+        assert_eq!(days("2021-08-05:00"), pair("2021-08-01", "2021-08-31"));
+        assert_eq!(days("2021-08+04:30"), pair("2021-08-01", "2021-08-31"));
+    }
+
+    #[test]
+    fn no_year_or_bad_fields_give_no_interval() {
+        for date in [
+            "--11-26",
+            "--08",
+            "---26",
+            "",
+            "21",
+            "20211",
+            "2021-13",
+            "2021-00",
+            "2021-02-30",
+            "2021-8",
+        ] {
+            assert_eq!(days(date), None, "{date}");
+        }
+    }
+
+    #[test]
+    fn overlapping_spells_merge_and_disjoint_ones_stay() {
+        let merged = merge_spells(["2021-08", "2012", "2021", "--11-26", "2021-08-15", "2023-01-01"]);
+        let got: Vec<(&str, &str)> = merged
+            .iter()
+            .map(|s| (s.start.as_str(), s.end.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("2012-01-01", "2012-12-31"),
+                ("2021-01-01", "2021-12-31"),
+                ("2023-01-01", "2023-01-01")
+            ]
+        );
+        assert!(merge_spells(["--11"]).is_empty());
+    }
+}

@@ -1,0 +1,176 @@
+//! Graphviz DOT: `digraph actors`, nodes filled with one colour per class, edges labelled with the
+//! relation, `weight` and `penwidth` from the tie's weight, dashed when the tie is disputed or less
+//! firmly stated than `reported`. The other facts ride along as extra attributes, which Graphviz
+//! keeps but does not draw.
+
+use std::collections::BTreeSet;
+use std::io::{self, Write};
+
+use petgraph::visit::EdgeRef;
+
+use super::tie::{number, TieFacts};
+use super::GraphWriter;
+use crate::projection::ActorNetwork;
+
+/// Fill colours, given to the classes in sorted order: ColorBrewer Set3 then Pastel1, all light
+/// enough for black text.
+const PALETTE: [&str; 19] = [
+    "#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462", "#b3de69", "#fccde5", "#d9d9d9",
+    "#bc80bd", "#ccebc5", "#ffed6f", "#fbb4ae", "#b3cde3", "#decbe4", "#fed9a6", "#ffffcc", "#e5d8bd",
+    "#fddaec",
+];
+
+/// Fill colour of actors without a class.
+const UNTYPED: &str = "#ffffff";
+
+/// Writes Graphviz DOT.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Dot;
+
+impl GraphWriter for Dot {
+    fn write(&self, network: &ActorNetwork, out: &mut dyn Write) -> io::Result<()> {
+        let g = &network.graph;
+        let classes: Vec<&str> = g
+            .node_weights()
+            .map(|a| a.class.as_str())
+            .filter(|c| !c.is_empty())
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let fill = |class: &str| {
+            classes
+                .iter()
+                .position(|c| *c == class)
+                .map_or(UNTYPED, |i| PALETTE[i % PALETTE.len()])
+        };
+
+        writeln!(
+            out,
+            "// borderkg actor network: {} actors, {} ties; relations: {}",
+            g.node_count(),
+            g.edge_count(),
+            network.relations.join(", ").replace(['\n', '\r'], " ")
+        )?;
+        writeln!(out, "digraph actors {{")?;
+        writeln!(
+            out,
+            "  node [shape=box, style=\"rounded,filled\", fillcolor=\"{UNTYPED}\"];"
+        )?;
+        writeln!(out, "  edge [fontsize=10];")?;
+        for a in g.node_weights() {
+            let class = if a.class.is_empty() {
+                String::new()
+            } else {
+                format!(", class={}", quote(&a.class))
+            };
+            writeln!(
+                out,
+                "  {} [label={}{class}, iri={}, fillcolor=\"{}\"];",
+                quote(&a.id),
+                quote(&a.label),
+                quote(&a.iri),
+                fill(&a.class)
+            )?;
+        }
+        for e in g.edge_references() {
+            let tie = e.weight();
+            let f = TieFacts::new(network, tie);
+            let weight = tie.weight.max(0.0);
+            let mut attrs = vec![
+                format!("label={}", quote(&tie.relation)),
+                format!("relation={}", quote(&tie.relation)),
+                // dot wants an integer weight.
+                format!("weight={}", number(weight.round())),
+                format!("penwidth={:.2}", penwidth(weight)),
+                format!("tie_weight={}", f.weight()),
+                format!("certainty={}", tie.certainty),
+                format!("standing={}", quote(&f.standing)),
+                format!("disputed={}", tie.disputed),
+            ];
+            for (name, value) in [("first_date", &tie.first_date), ("last_date", &tie.last_date)] {
+                if let Some(v) = value {
+                    attrs.push(format!("{name}={}", quote(v)));
+                }
+            }
+            for (name, value) in [("supports", &f.supports), ("sources", &f.sources)] {
+                if !value.is_empty() {
+                    attrs.push(format!("{name}={}", quote(value)));
+                }
+            }
+            if f.doubtful() {
+                attrs.push("style=dashed".to_owned());
+            }
+            writeln!(
+                out,
+                "  {} -> {} [{}];",
+                quote(&g[e.source()].id),
+                quote(&g[e.target()].id),
+                attrs.join(", ")
+            )?;
+        }
+        writeln!(out, "}}")
+    }
+}
+
+/// Line width for a tie of `weight`: 1 for nothing, growing with the logarithm, at most 8.
+fn penwidth(weight: f64) -> f64 {
+    (1.0 + weight.ln_1p()).clamp(1.0, 8.0)
+}
+
+/// `s` as a double-quoted DOT string: `"` and `\` are escaped (so a label shows them as written
+/// and no `\N`-style escape is read into it), line breaks become `\n`, other control characters a
+/// space.
+fn quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' | '\r' => out.push_str("\\n"),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph_export::fixture;
+
+    #[test]
+    fn dot_snapshot() {
+        insta::assert_snapshot!(fixture::render(&Dot), @r##"
+// borderkg actor network: 3 actors, 3 ties; relations: bkg:attacked, bkg:borders, bkg:controls
+digraph actors {
+  node [shape=box, style="rounded,filled", fillcolor="#ffffff"];
+  edge [fontsize=10];
+  "id:taliban" [label="Taliban \"Islamic Emirate\" & <co>", class="bkg:ArmedGroup", iri="https://w3id.org/borderkg/id/taliban", fillcolor="#8dd3c7"];
+  "id:afghanistan" [label="Afghanistan\nline two end", class="bkg:State", iri="https://w3id.org/borderkg/id/afghanistan", fillcolor="#ffffb3"];
+  "id:nowhere" [label="Nowhere \\ land", iri="https://w3id.org/borderkg/id/nowhere", fillcolor="#ffffff"];
+  "id:taliban" -> "id:afghanistan" [label="bkg:controls", relation="bkg:controls", weight=2, penwidth=2.10, tie_weight=2, certainty=5, standing="reported", disputed=false, first_date="2012", last_date="2021-08", supports="ev:takeover ev:raid", sources="003#5"];
+  "id:taliban" -> "id:afghanistan" [label="bkg:attacked", relation="bkg:attacked", weight=1, penwidth=1.69, tie_weight=1, certainty=2, standing="alleged", disputed=true, first_date="--11-26", last_date="--11-26", supports="ev:clash", sources="003#5", style=dashed];
+  "id:afghanistan" -> "id:nowhere" [label="bkg:borders", relation="bkg:borders", weight=1, penwidth=1.69, tie_weight=1, certainty=5, standing="reported", disputed=false];
+}
+        "##);
+    }
+
+    #[test]
+    fn quoting_escapes_what_dot_reads() {
+        assert_eq!(quote(r#"a "b" \N c"#), r#""a \"b\" \\N c""#);
+        assert_eq!(quote("one\r\ntwo\nthree\u{1}"), r#""one\ntwo\nthree ""#);
+        assert_eq!(quote("ends with \\"), r#""ends with \\""#);
+    }
+
+    #[test]
+    fn penwidth_grows_slowly_and_is_capped() {
+        assert!((penwidth(0.0) - 1.0).abs() < 1e-12);
+        assert!(penwidth(1.0) < penwidth(3.0));
+        assert!((penwidth(1e9) - 8.0).abs() < 1e-12);
+    }
+}
