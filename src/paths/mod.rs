@@ -6,7 +6,6 @@ mod render;
 
 pub use render::{render_json, render_text};
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use petgraph::graph::NodeIndex;
@@ -14,19 +13,8 @@ use petgraph::visit::EdgeRef;
 
 use crate::error::Result;
 use crate::network::k_shortest_paths;
-use crate::projection::{ActorNetwork, Citation};
-use crate::sources::{read_article, Article};
-
-/// A sentence cited for a hop, with its text when the articles were given.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct CitedSentence {
-    /// The citation.
-    #[serde(flatten)]
-    pub citation: Citation,
-    /// The sentence itself.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub text: Option<String>,
-}
+use crate::projection::{ActorNetwork, CitedSentence};
+use crate::sources::Quoter;
 
 /// An event (or fact) behind a tie of a hop.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -109,7 +97,7 @@ pub fn find_paths(
         list.sort_by_key(|&n| g[NodeIndex::new(n)].label.to_lowercase());
         list.dedup();
     }
-    let mut articles: BTreeMap<String, Article> = BTreeMap::new();
+    let mut quoter = Quoter::new(sources);
     let mut out = Vec::new();
     for nodes in k_shortest_paths(&adjacency, from.index(), to.index(), k) {
         let mut hops = Vec::new();
@@ -125,55 +113,19 @@ pub fn find_paths(
                     let Some(ev) = network.evidence.get(support) else {
                         continue;
                     };
-                    let mut sentences = Vec::new();
-                    for c in &ev.citations {
-                        let text = match sources {
-                            Some(dir) => {
-                                if !articles.contains_key(&c.file) {
-                                    articles.insert(c.file.clone(), read_article(dir, &c.file)?);
-                                }
-                                articles.get(&c.file).and_then(|a| {
-                                    usize::try_from(c.sentence)
-                                        .ok()
-                                        .and_then(|i| a.sentences.get(i))
-                                        .map(|s| s.text.clone())
-                                })
-                            }
-                            None => None,
-                        };
-                        sentences.push(CitedSentence {
-                            citation: c.clone(),
-                            text,
-                        });
-                    }
                     evidence.push(HopEvidence {
                         id: ev.id.clone(),
                         label: ev.label.clone(),
                         class: ev.class.clone(),
-                        date: match (&ev.date_text, &ev.date) {
-                            (None, None) => None,
-                            (t, d) => Some(
-                                [t.clone(), d.as_ref().map(|d| format!("[{d}]"))]
-                                    .into_iter()
-                                    .flatten()
-                                    .collect::<Vec<_>>()
-                                    .join(" "),
-                            ),
-                        },
+                        date: ev.date_display(false),
                         places: ev.places.clone(),
-                        sentences,
+                        sentences: CitedSentence::all(ev, &mut quoter)?,
                     });
                 }
-                let best = tie
-                    .supports
-                    .iter()
-                    .filter_map(|s| network.evidence.get(s))
-                    .max_by_key(|ev| ev.certainty)
-                    .map_or_else(|| "reported".to_owned(), |ev| ev.standing.clone());
                 ties.push(HopTie {
                     relation: tie.relation.clone(),
                     forward: is_forward,
-                    standing: best,
+                    standing: network.standing(tie),
                     disputed: tie.disputed,
                     evidence,
                 });

@@ -40,17 +40,7 @@ pub fn render_text(from: &str, to: &str, paths: &[FoundPath], out: &mut impl Wri
                     }
                     writeln!(out, "       · {} — {} ({})", ev.label, ev.id, details.join("; "))?;
                     for s in &ev.sentences {
-                        let c = &s.citation;
-                        let by = if c.claimants.is_empty() {
-                            "in the article's own voice".to_owned()
-                        } else {
-                            format!("claimed by {}", c.claimants.join(", "))
-                        };
-                        writeln!(
-                            out,
-                            "         {} sentence {} · {} · {by}",
-                            c.file, c.sentence, c.standing
-                        )?;
+                        writeln!(out, "         {}", s.citation)?;
                         if let Some(text) = &s.text {
                             writeln!(out, "           “{text}”")?;
                         }

@@ -23,6 +23,52 @@ pub struct Citation {
     pub claimants: Vec<String>,
 }
 
+impl std::fmt::Display for Citation {
+    /// `FILE sentence N · standing · claimed by X` (or `in the article's own voice`).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let by = if self.claimants.is_empty() {
+            "in the article's own voice".to_owned()
+        } else {
+            format!("claimed by {}", self.claimants.join(", "))
+        };
+        write!(
+            f,
+            "{} sentence {} · {} · {by}",
+            self.file, self.sentence, self.standing
+        )
+    }
+}
+
+/// A citation with the sentence itself, when the articles are at hand.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct CitedSentence {
+    /// The citation.
+    #[serde(flatten)]
+    pub citation: Citation,
+    /// The sentence.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+impl CitedSentence {
+    /// Every citation of `evidence`, quoted through `quoter`.
+    ///
+    /// # Errors
+    /// An unreadable article.
+    pub fn all(evidence: &Evidence, quoter: &mut crate::sources::Quoter) -> Result<Vec<Self>> {
+        evidence
+            .citations
+            .iter()
+            .map(|c| {
+                Ok(Self {
+                    text: quoter.sentence(&c.file, c.sentence)?,
+                    citation: c.clone(),
+                })
+            })
+            .collect()
+    }
+}
+
 /// What is known about one supporting node.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Evidence {
@@ -55,6 +101,23 @@ pub struct Evidence {
 }
 
 impl Evidence {
+    /// The date as stated, the resolved value in brackets and, with `precision`, its precision:
+    /// `on November 26 [--11-26] (day precision)`; `None` when the source gives no date.
+    pub fn date_display(&self, precision: bool) -> Option<String> {
+        if self.date_text.is_none() && self.date.is_none() {
+            return None;
+        }
+        let parts = [
+            self.date_text.clone(),
+            self.date.as_ref().map(|d| format!("[{d}]")),
+            self.precision
+                .as_ref()
+                .filter(|_| precision)
+                .map(|p| format!("({p} precision)")),
+        ];
+        Some(parts.into_iter().flatten().collect::<Vec<_>>().join(" "))
+    }
+
     /// Whether the support's date overlaps the window `[from, to]` (`YYYY`, `YYYY-MM` or
     /// `YYYY-MM-DD`). Without a window everything passes; with one, supports whose year is unknown
     /// are left out.

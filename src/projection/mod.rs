@@ -5,7 +5,7 @@
 
 mod evidence;
 
-pub use evidence::{Citation, Evidence};
+pub use evidence::{collect as collect_evidence, Citation, CitedSentence, Evidence};
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -96,10 +96,13 @@ impl ActorNetwork {
             .find(|&n| self.graph[n].iri == name || self.graph[n].id == name)
     }
 
-    /// Symmetric relations (`owl:SymmetricProperty`) are derived in both directions; this is how
-    /// many of the ties are mirror images, which the report counts once.
-    pub fn tie_count(&self) -> usize {
-        self.graph.edge_count()
+    /// The standing label of the firmest evidence behind `tie` (`reported` when it has none).
+    pub fn standing(&self, tie: &Tie) -> String {
+        tie.supports
+            .iter()
+            .filter_map(|s| self.evidence.get(s))
+            .max_by_key(|ev| ev.certainty)
+            .map_or_else(|| "reported".to_owned(), |ev| ev.standing.clone())
     }
 }
 

@@ -356,18 +356,12 @@ pub fn analyse(network: &ActorNetwork, weighting: Weighting, directed: bool) -> 
                     .collect(),
             })
             .collect();
-        let best = tie
-            .supports
-            .iter()
-            .filter_map(|s| network.evidence.get(s))
-            .max_by_key(|ev| ev.certainty)
-            .map_or_else(|| "reported".to_owned(), |ev| ev.standing.clone());
         TieRow {
             from: g[e.source()].label.clone(),
             to: g[e.target()].label.clone(),
             relation: tie.relation.clone(),
             weight: tie.weight,
-            standing: best,
+            standing: network.standing(tie),
             disputed: tie.disputed,
             evidence,
         }

@@ -4,6 +4,7 @@ mod segment;
 
 pub use segment::{segment, Sentence};
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
@@ -31,4 +32,39 @@ pub fn read_article(dir: &Path, file_name: &str) -> Result<Article> {
         sentences: segment(&text),
         path,
     })
+}
+
+/// Looks up cited sentences in the article files of a folder, reading each article once.
+#[derive(Debug, Default)]
+pub struct Quoter {
+    dir: Option<PathBuf>,
+    articles: BTreeMap<String, Article>,
+}
+
+impl Quoter {
+    /// A quoter over the articles in `dir`; with `None` it quotes nothing.
+    pub fn new(dir: Option<&Path>) -> Self {
+        Self {
+            dir: dir.map(Path::to_owned),
+            articles: BTreeMap::new(),
+        }
+    }
+
+    /// The text of sentence `index` of `file`, when a folder was given and it has that sentence.
+    ///
+    /// # Errors
+    /// [`Error::Io`] when the article cannot be read.
+    pub fn sentence(&mut self, file: &str, index: u64) -> Result<Option<String>> {
+        let Some(dir) = &self.dir else {
+            return Ok(None);
+        };
+        if !self.articles.contains_key(file) {
+            self.articles.insert(file.to_owned(), read_article(dir, file)?);
+        }
+        Ok(self
+            .articles
+            .get(file)
+            .and_then(|a| usize::try_from(index).ok().and_then(|i| a.sentences.get(i)))
+            .map(|s| s.text.clone()))
+    }
 }

@@ -5,31 +5,16 @@ mod render;
 
 pub use render::{render_json, render_text};
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use oxigraph::model::{NamedNode, Term};
 use oxigraph::store::Store;
 
 use crate::error::Result;
-use crate::sources::{read_article, Article};
+use crate::projection::{collect_evidence, CitedSentence};
+use crate::sources::Quoter;
 use crate::vocab::compact;
-
-/// One attestation: a source sentence stating something.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Citation {
-    /// Source file name.
-    pub file: String,
-    /// Sentence index.
-    pub sentence: u64,
-    /// How firmly it is stated.
-    pub standing: String,
-    /// Who makes the claim, if the source attributes it.
-    pub claimants: Vec<String>,
-    /// The sentence, when the articles folder was given.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub text: Option<String>,
-}
 
 /// An event or fact that supports (or disputes) the edge.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -47,7 +32,7 @@ pub struct Support {
     /// How this node relates to the edge: `supports`, or the relation of a speech act to it.
     pub role: String,
     /// Where it is stated.
-    pub citations: Vec<Citation>,
+    pub citations: Vec<CitedSentence>,
 }
 
 /// Everything behind one edge.
@@ -82,24 +67,6 @@ const RELATED: &str = "SELECT DISTINCT ?node ?role WHERE {
   UNION { ?node bkg:denies ?accusation . ?accusation bkg:asserts ?support . BIND(\"denies the accusation\" AS ?role) }
   UNION { ?support a bkg:Attribution ; bkg:about ?node . BIND(\"the event it is about\" AS ?role) }
 } ORDER BY ?role ?node";
-
-const DETAILS: &str = "SELECT (SAMPLE(?c) AS ?class) (SAMPLE(?l) AS ?label) (SAMPLE(?d) AS ?date)
-  (SAMPLE(?p) AS ?precision) (GROUP_CONCAT(DISTINCT ?dt; separator=\" / \") AS ?dateText)
-  (GROUP_CONCAT(DISTINCT ?pl; separator=\"; \") AS ?place) WHERE {
-  ?node a ?c .
-  FILTER NOT EXISTS { ?node a ?sub . ?sub rdfs:subClassOf+ ?c . FILTER(?sub != ?c) }
-  OPTIONAL { ?node rdfs:label|skos:prefLabel ?l }
-  OPTIONAL { ?node bkg:dateText ?dt }
-  OPTIONAL { ?node bkg:date ?d }
-  OPTIONAL { ?node bkg:datePrecision/rdfs:label ?p }
-  OPTIONAL { ?node bkg:place/skos:prefLabel ?pl }
-}";
-
-const CITATIONS: &str = "SELECT ?file ?i ?standing (GROUP_CONCAT(DISTINCT ?claimantLabel; separator=\"|\") AS ?claimants) WHERE {
-  ?node bkg:attestedBy ?a .
-  ?a bkg:source/bkg:fileName ?file ; bkg:sentence ?i ; bkg:standing/rdfs:label ?standing .
-  OPTIONAL { ?a bkg:claimant ?c . OPTIONAL { ?c skos:prefLabel ?cl } BIND(COALESCE(?cl, STR(?c)) AS ?claimantLabel) }
-} GROUP BY ?file ?i ?standing ORDER BY ?file ?i";
 
 const ALTERNATIVES: &str = "SELECT DISTINCT ?p ?dir WHERE {
   { ?s ?p ?o . BIND(\"->\" AS ?dir) } UNION { ?o ?p ?s . BIND(\"<-\" AS ?dir) }
@@ -136,7 +103,6 @@ pub fn explain(
         ("o", Term::from(object.clone())),
     ];
     let holds = !rows(store, "SELECT * WHERE { ?s ?p ?o } LIMIT 1", &bind)?.is_empty();
-    let mut articles: BTreeMap<String, Article> = BTreeMap::new();
     let mut supports = Vec::new();
     let mut nodes: Vec<(Term, String)> = Vec::new();
     for row in rows(store, SUPPORTS, &bind)? {
@@ -153,59 +119,30 @@ pub fn explain(
         nodes.retain(|(n, _)| *n != support);
         nodes.insert(0, (support, "supports".to_owned()));
     }
+    let iris: BTreeSet<String> = nodes
+        .iter()
+        .filter_map(|(n, _)| match n {
+            Term::NamedNode(n) => Some(n.as_str().to_owned()),
+            _ => None,
+        })
+        .collect();
+    let evidence = collect_evidence(store, &iris)?;
+    let mut quoter = Quoter::new(sources_dir);
     for (node, role) in nodes {
-        let details = rows(store, DETAILS, &[("node", node.clone())])?;
-        let d = details.first().cloned().unwrap_or_default();
-        let non_empty = |v: &str| text(&d, v).filter(|s| !s.is_empty());
-        let date = match (non_empty("dateText"), text(&d, "date"), text(&d, "precision")) {
-            (None, None, _) => None,
-            (t, v, p) => Some(
-                [
-                    t,
-                    v.map(|v| format!("[{v}]")),
-                    p.map(|p| format!("({p} precision)")),
-                ]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(" "),
-            ),
+        let Term::NamedNode(iri) = &node else {
+            continue;
         };
-        let mut citations = Vec::new();
-        for c in rows(store, CITATIONS, &[("node", node.clone())])? {
-            let file = text(&c, "file").unwrap_or_default();
-            let sentence = text(&c, "i").and_then(|i| i.parse().ok()).unwrap_or(0);
-            let sentence_text = match sources_dir {
-                Some(dir) => {
-                    if !articles.contains_key(&file) {
-                        articles.insert(file.clone(), read_article(dir, &file)?);
-                    }
-                    articles
-                        .get(&file)
-                        .and_then(|a| usize::try_from(sentence).ok().and_then(|i| a.sentences.get(i)))
-                        .map(|s| s.text.clone())
-                }
-                None => None,
-            };
-            citations.push(Citation {
-                file,
-                sentence,
-                standing: text(&c, "standing").unwrap_or_default(),
-                claimants: text(&c, "claimants")
-                    .filter(|s| !s.is_empty())
-                    .map(|s| s.split('|').map(str::to_owned).collect())
-                    .unwrap_or_default(),
-                text: sentence_text,
-            });
-        }
+        let Some(ev) = evidence.get(iri.as_str()) else {
+            continue;
+        };
         supports.push(Support {
-            node: text(&BTreeMap::from([("n".to_owned(), node.clone())]), "n").unwrap_or_default(),
-            class: text(&d, "class").unwrap_or_default(),
-            label: text(&d, "label").unwrap_or_default(),
-            date,
-            place: non_empty("place"),
+            node: ev.id.clone(),
+            class: ev.class.clone(),
+            label: ev.label.clone(),
+            date: ev.date_display(true),
+            place: (!ev.places.is_empty()).then(|| ev.places.join("; ")),
             role,
-            citations,
+            citations: CitedSentence::all(ev, &mut quoter)?,
         });
     }
     supports.sort_by_key(|s| (s.role != "supports", s.node.clone()));

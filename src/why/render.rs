@@ -42,16 +42,7 @@ pub fn render_text(e: &Explanation, out: &mut impl Write) -> io::Result<()> {
             writeln!(out, "   place: {place}")?;
         }
         for c in &s.citations {
-            let by = if c.claimants.is_empty() {
-                "in the article's own voice".to_owned()
-            } else {
-                format!("claimed by {}", c.claimants.join(", "))
-            };
-            writeln!(
-                out,
-                "   {} sentence {} · {} · {by}",
-                c.file, c.sentence, c.standing
-            )?;
+            writeln!(out, "   {}", c.citation)?;
             if let Some(t) = &c.text {
                 writeln!(out, "     “{t}”")?;
             }
