@@ -86,6 +86,12 @@ pub struct NetworkArgs {
     /// Leave out evidence that another statement denies or disputes.
     #[arg(long)]
     pub exclude_disputed: bool,
+    /// Keep only the ego network of this actor (prefixed name, IRI or label).
+    #[arg(long, value_name = "ACTOR")]
+    pub actor: Option<String>,
+    /// With --actor: how many ties away from the actor to reach, following ties either way.
+    #[arg(long, default_value_t = 1, requires = "actor")]
+    pub radius: usize,
 }
 
 /// Arguments of `report`.

@@ -333,3 +333,29 @@ fn html_report_is_one_page_with_a_drawing_whose_labels_cover_no_node() {
         "{err}"
     );
 }
+
+#[test]
+fn ego_network_keeps_only_actors_within_the_radius() {
+    let env = Env::built();
+    let json = env.ok(&["report", "--format", "json", "--actor", "ISKP", "--radius", "1"]);
+    let v: serde_json::Value = serde_json::from_str(&json).expect("json");
+    let ids: Vec<&str> = v["rows"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .map(|r| r["id"].as_str().expect("id"))
+        .collect();
+    assert!(ids.contains(&"id:iskp"));
+    assert!(ids.contains(&"id:shohin-sm-employees"), "{ids:?}");
+    assert!(!ids.contains(&"id:china"), "China is two ties away: {ids:?}");
+    assert!(v["scope"]
+        .as_str()
+        .expect("scope")
+        .contains("Ego network of ISKP"));
+    let wider: serde_json::Value =
+        serde_json::from_str(&env.ok(&["report", "--format", "json", "--actor", "ISKP", "--radius", "2"]))
+            .expect("json");
+    assert!(wider["actors"].as_u64() > v["actors"].as_u64());
+    let err = env.fails(&["report", "--radius", "2"]);
+    assert!(err.contains("--actor"), "{err}");
+}

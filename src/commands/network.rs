@@ -44,7 +44,19 @@ pub fn projected(store: &Store, args: &NetworkArgs) -> anyhow::Result<ActorNetwo
         min_certainty,
         exclude_disputed: args.exclude_disputed,
     };
-    project(store, &config).context("projecting the store onto the actor network")
+    let network = project(store, &config).context("projecting the store onto the actor network")?;
+    match &args.actor {
+        None => Ok(network),
+        Some(name) => {
+            let iri = resolve_iri(store, name, "--actor")?;
+            let center = network.find(iri.as_str()).ok_or_else(|| {
+                Error::Parameter(format!(
+                    "--actor {name}: it has no tie in the chosen network (check --relations and the filters)"
+                ))
+            })?;
+            Ok(network.ego(center, args.radius))
+        }
+    }
 }
 
 /// The certainty rank of the standing labelled `name`, read from the ontology in the store.

@@ -10,7 +10,14 @@ use crate::report::{analyse, render, DrawOptions, RenderOptions};
 pub fn run(args: &ReportArgs, store_path: &Path, out: &mut impl Write) -> anyhow::Result<()> {
     let store = crate::store::open(store_path)?;
     let network = projected(&store, &args.network)?;
-    let report = analyse(&network, args.network.weight, !args.undirected);
+    let mut report = analyse(&network, args.network.weight, !args.undirected);
+    if let Some(actor) = &args.network.actor {
+        let ties = if args.network.radius == 1 { "tie" } else { "ties" };
+        report.scope = Some(format!(
+            "Ego network of {actor}: the actors within {} {ties} of it",
+            args.network.radius
+        ));
+    }
     let options = RenderOptions {
         width: args.width,
         drawing: DrawOptions {

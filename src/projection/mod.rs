@@ -96,6 +96,34 @@ impl ActorNetwork {
             .find(|&n| self.graph[n].iri == name || self.graph[n].id == name)
     }
 
+    /// The ego network of `center`: the actors within `radius` ties of it (ties followed either
+    /// way) and every tie among them. Evidence is kept whole.
+    pub fn ego(&self, center: NodeIndex, radius: usize) -> ActorNetwork {
+        let mut distance: HashMap<NodeIndex, usize> = HashMap::from([(center, 0)]);
+        let mut frontier = vec![center];
+        for step in 1..=radius {
+            let mut next = Vec::new();
+            for &n in &frontier {
+                for m in self.graph.neighbors_undirected(n) {
+                    if let std::collections::hash_map::Entry::Vacant(e) = distance.entry(m) {
+                        e.insert(step);
+                        next.push(m);
+                    }
+                }
+            }
+            frontier = next;
+        }
+        let graph = self.graph.filter_map(
+            |n, actor| distance.contains_key(&n).then(|| actor.clone()),
+            |_, tie| Some(tie.clone()),
+        );
+        ActorNetwork {
+            graph,
+            evidence: self.evidence.clone(),
+            relations: self.relations.clone(),
+        }
+    }
+
     /// The standing label of the firmest evidence behind `tie` (`reported` when it has none).
     pub fn standing(&self, tie: &Tie) -> String {
         tie.supports

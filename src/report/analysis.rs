@@ -140,6 +140,9 @@ pub struct TieRow {
 /// Everything the report shows.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Report {
+    /// What part of the network the report covers, when not all of it (an ego network).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
     /// Actors in the network.
     pub actors: usize,
     /// Ties (one per relation and ordered pair).
@@ -403,6 +406,7 @@ pub fn analyse(network: &ActorNetwork, weighting: Weighting, directed: bool) -> 
     relations.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
 
     Report {
+        scope: None,
         actors: n,
         ties: g.edge_count(),
         pairs: pair_weight.len(),

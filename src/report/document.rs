@@ -68,6 +68,9 @@ fn tie_headers() -> Vec<String> {
 /// Lays `report` out as blocks.
 pub fn layout(report: &Report) -> Vec<Block> {
     let mut doc = vec![Block::Heading("Actor network".into())];
+    if let Some(scope) = &report.scope {
+        doc.push(Block::Paragraph(format!("{scope}.")));
+    }
     doc.push(Block::Paragraph(format!(
         "{} actors and {} ties ({} ordered pairs of actors) in {} relations; density {:.4}; {} connected component{} (the largest holds {} actors). Ties are weighted by {}.",
         report.actors,
