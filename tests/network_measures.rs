@@ -301,6 +301,71 @@ fn graphs() -> impl Strategy<Value = (usize, Vec<(usize, usize, f64)>)> {
     })
 }
 
+/// A random simple graph of 300 nodes and about 1,500 weighted edges, the same on every call
+/// (SplitMix64 from a fixed seed).
+fn random_300<Ty: EdgeType>() -> Graph<(), f64, Ty> {
+    let mut state = 0x5eed_u64;
+    let mut next = move || {
+        state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    };
+    let n = 300;
+    let pairs: Vec<(usize, usize, f64)> = (0..1500)
+        .map(|_| {
+            let a = (next() % n) as usize;
+            let b = (next() % n) as usize;
+            (a, b, 0.5 + (next() % 8) as f64 * 0.25)
+        })
+        .collect();
+    simple(n as usize, &pairs)
+}
+
+/// Every score of every run, as bits.
+fn bits(runs: &[Vec<f64>]) -> Vec<Vec<u64>> {
+    runs.iter()
+        .map(|r| r.iter().map(|x| x.to_bits()).collect())
+        .collect()
+}
+
+/// The report prints these scores, so they must not move in the last digit from run to run, nor
+/// with the number of threads summing them.
+#[test]
+fn measures_are_the_same_bits_on_every_run() {
+    let di = random_300::<petgraph::Directed>();
+    let un = random_300::<petgraph::Undirected>();
+    let weight = |e: petgraph::graph::EdgeReference<'_, f64>| *e.weight();
+    let measures = || {
+        vec![
+            betweenness_centrality(&di),
+            betweenness_centrality(&un),
+            betweenness_centrality_weighted(&di, weight).expect("valid distances"),
+            betweenness_centrality_weighted(&un, weight).expect("valid distances"),
+            closeness_centrality(&di, true),
+            closeness_centrality(&un, false),
+            pagerank(&di, PageRankParams::default()).expect("converges"),
+            pagerank_weighted(&un, weight, PageRankParams::default()).expect("converges"),
+            eigenvector_centrality(&un, EigenvectorParams::default()).expect("converges"),
+        ]
+    };
+    let first = bits(&measures());
+    for run in 1..5 {
+        assert!(bits(&measures()) == first, "run {run} differs from run 0");
+    }
+    for threads in [1, 3] {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("a thread pool");
+        assert!(
+            bits(&pool.install(measures)) == first,
+            "{threads} threads differ from the default pool"
+        );
+    }
+}
+
 proptest! {
     // Failing cases are kept next to this file (the default looks for a lib.rs beside it).
     #![proptest_config(ProptestConfig {

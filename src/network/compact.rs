@@ -1,9 +1,12 @@
 //! A compact, weighted copy of any petgraph graph: nodes renumbered 0..n (holes of a `StableGraph`
 //! dropped), weights read and checked once, and undirected edges stored once. The hand-written
-//! measures run on it, and the rustworkx-core power iterations run on its directed form.
+//! measures run on it or on its [`Csr`](super::csr::Csr) adjacency, and the rustworkx-core ones
+//! left (Katz, weighted closeness) on its directed form.
 
 use petgraph::graph::{DiGraph, NodeIndex};
-use petgraph::visit::{EdgeRef, GraphProp, IntoEdgeReferences, IntoNodeIdentifiers, NodeIndexable};
+use petgraph::visit::{
+    EdgeRef, GraphProp, IntoEdgeReferences, IntoNeighbors, IntoNodeIdentifiers, NodeIndexable,
+};
 
 use super::NetworkError;
 
@@ -15,9 +18,11 @@ pub(crate) struct Compact<Id> {
     pub slots: Vec<usize>,
     /// The original graph's `node_bound()`.
     pub bound: usize,
-    /// Whether the original graph is directed.
+    /// Whether `edges` are directed: the original graph's kind from [`Compact::new`], always from
+    /// [`Compact::from_neighbors`].
     pub directed: bool,
-    /// Every edge once, in `edge_references` order, with its checked weight.
+    /// From [`Compact::new`], every edge once, in `edge_references` order, with its checked weight;
+    /// from [`Compact::from_neighbors`], every arc `neighbors` lists, in node order.
     pub edges: Vec<(usize, usize, f64)>,
 }
 
@@ -27,6 +32,41 @@ impl<Id: Copy> Compact<Id> {
     where
         G: IntoNodeIdentifiers<NodeId = Id> + IntoEdgeReferences + NodeIndexable + GraphProp,
         F: FnMut(G::EdgeRef) -> Result<f64, NetworkError>,
+    {
+        let (mut compact, position) = Self::nodes(graph, graph.is_directed());
+        for edge in graph.edge_references() {
+            let w = weight(edge)?;
+            let source = position[graph.to_index(edge.source())];
+            let target = position[graph.to_index(edge.target())];
+            compact.edges.push((source, target, w));
+        }
+        Ok(compact)
+    }
+
+    /// Copies `graph` as the arcs its `neighbors` lists, with weight 1: out-neighbours on a
+    /// directed graph, all neighbours on an undirected one. The copy is directed either way, so an
+    /// undirected edge is two arcs (a self-loop one) and a parallel edge one arc per edge. For the
+    /// hop-count measures, whose bounds offer only `neighbors`.
+    pub fn from_neighbors<G>(graph: G) -> Self
+    where
+        G: IntoNodeIdentifiers<NodeId = Id> + IntoNeighbors + NodeIndexable,
+    {
+        let (mut compact, position) = Self::nodes(graph, true);
+        for (source, &node) in compact.ids.iter().enumerate() {
+            for neighbor in graph.neighbors(node) {
+                compact
+                    .edges
+                    .push((source, position[graph.to_index(neighbor)], 1.0));
+            }
+        }
+        compact
+    }
+
+    /// The nodes of `graph` in compact order, without edges, and the compact position of each
+    /// original index (`usize::MAX` at holes).
+    fn nodes<G>(graph: G, directed: bool) -> (Self, Vec<usize>)
+    where
+        G: IntoNodeIdentifiers<NodeId = Id> + NodeIndexable,
     {
         let bound = graph.node_bound();
         let mut position = vec![usize::MAX; bound];
@@ -38,20 +78,14 @@ impl<Id: Copy> Compact<Id> {
             ids.push(node);
             slots.push(slot);
         }
-        let mut edges = Vec::new();
-        for edge in graph.edge_references() {
-            let w = weight(edge)?;
-            let source = position[graph.to_index(edge.source())];
-            let target = position[graph.to_index(edge.target())];
-            edges.push((source, target, w));
-        }
-        Ok(Self {
+        let compact = Self {
             ids,
             slots,
             bound,
-            directed: graph.is_directed(),
-            edges,
-        })
+            directed,
+            edges: Vec::new(),
+        };
+        (compact, position)
     }
 
     /// Number of nodes.
@@ -73,18 +107,6 @@ impl<Id: Copy> Compact<Id> {
             }
         }
         g
-    }
-
-    /// Out-neighbours of each position with the edge weight (both ways for an undirected graph).
-    pub fn out_adjacency(&self) -> Vec<Vec<(usize, f64)>> {
-        let mut out = vec![Vec::new(); self.len()];
-        for &(a, b, w) in &self.edges {
-            out[a].push((b, w));
-            if !self.directed && a != b {
-                out[b].push((a, w));
-            }
-        }
-        out
     }
 
     /// Spreads per-position `values` back to per-index scores of the original graph (holes 0.0).

@@ -19,12 +19,16 @@
 //! - Graphs are taken to be simple (no parallel edges); each function says what it does with one.
 //! - An empty graph gives empty results, never an error.
 //!
-//! Betweenness and closeness use all cores (rayon) on graphs of [`PARALLEL_THRESHOLD`] nodes or more.
+//! Betweenness and closeness use all cores (rayon) on graphs of [`PARALLEL_THRESHOLD`] nodes or more,
+//! and give the same bits on every run whatever the number of threads. They, eigenvector
+//! centrality and PageRank are written here over a flat adjacency built once per call (`csr`);
+//! rustworkx-core still serves Katz, weighted closeness, degrees, components and cut points.
 
 mod centrality;
 mod community;
 mod compact;
 mod connectivity;
+mod csr;
 mod error;
 mod paths;
 

@@ -251,12 +251,9 @@ pub fn analyse(network: &ActorNetwork, weighting: Weighting, directed: bool) -> 
         ]
     };
     values.retain(|(_, v)| v.is_some());
-    // Parallel betweenness and closeness add in a varying order, which moves the last bits; the
-    // report keeps 10 decimals so that the same network always gives the same report.
-    let round = |v: f64| (v * 1e10).round() / 1e10;
     let values: Vec<(&'static str, Vec<f64>)> = values
         .into_iter()
-        .filter_map(|(k, v)| v.map(|v| (k, v.into_iter().map(round).collect())))
+        .filter_map(|(k, v)| v.map(|v| (k, v)))
         .collect();
 
     let communities = louvain_communities_weighted(
@@ -270,7 +267,7 @@ pub fn analyse(network: &ActorNetwork, weighting: Weighting, directed: bool) -> 
     .unwrap_or_else(|_| vec![undirected.node_indices().collect()]);
     let mut communities = communities;
     communities.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
-    let modularity = round(modularity_weighted(&undirected, &communities, |e| *e.weight()).unwrap_or(0.0));
+    let modularity = modularity_weighted(&undirected, &communities, |e| *e.weight()).unwrap_or(0.0);
     let mut community_of: HashMap<usize, usize> = HashMap::new();
     for (i, members) in communities.iter().enumerate() {
         for m in members {

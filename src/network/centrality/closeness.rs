@@ -1,7 +1,11 @@
 //! Closeness centrality: the reciprocal of a node's mean distance to the nodes that can reach it.
-//! Both forms are rustworkx-core's parallel code: `centrality::closeness_centrality` for hops and
-//! `newman_weighted_closeness_centrality` for distances (fed `1 / distance`, which it inverts back).
-//! This file only checks the distances and maps networkx's zero-total case.
+//! Counting hops, it is written here: a breadth-first search per node over the flat incoming
+//! [`Csr`] adjacency, on all cores with one distance array and queue per thread, reset only where
+//! the last search went. (rustworkx-core's version, used before, built a hash map and a petgraph
+//! `Bfs` for every node.) Each node's score comes from its own search alone, so the scores are the
+//! same on every run. With distances it is rustworkx-core's `newman_weighted_closeness_centrality`
+//! (fed `1 / distance`, which it inverts back); this file checks the distances and maps networkx's
+//! zero-total case.
 
 use std::hash::Hash;
 
@@ -9,16 +13,19 @@ use petgraph::visit::{
     EdgeRef, GraphBase, GraphProp, IntoEdgeReferences, IntoEdges, IntoEdgesDirected, IntoNodeIdentifiers,
     NodeCount, NodeIndexable, Visitable,
 };
-use rustworkx_core::centrality::{
-    closeness_centrality as rx_closeness, newman_weighted_closeness_centrality,
-};
+use rayon::prelude::*;
+use rustworkx_core::centrality::newman_weighted_closeness_centrality;
 
 use super::{fill_holes, PARALLEL_THRESHOLD};
 use crate::network::compact::Compact;
+use crate::network::csr::Csr;
 use crate::network::error::non_negative;
 use crate::network::NetworkError;
 
 const MEASURE: &str = "closeness centrality";
+
+/// Distance of a node the search has not reached.
+const UNSEEN: u32 = u32::MAX;
 
 /// Closeness centrality of every node, counting hops: `(r − 1) / Σd` over the `r − 1` other nodes
 /// that reach it, times `(r − 1)/(n − 1)` when `wf_improved` (Wasserman–Faust, so that nodes in small
@@ -56,7 +63,32 @@ where
     G::NodeId: Eq + Hash + Send,
     G::EdgeId: Eq + Hash + Send,
 {
-    fill_holes(rx_closeness(graph, wf_improved, PARALLEL_THRESHOLD))
+    let compact = Compact::from_neighbors(graph);
+    let incoming = Csr::incoming(&compact);
+    let n = compact.len();
+    let score = |search: &mut Search, s: usize| {
+        let (reached, total) = search.run(&incoming, s);
+        if reached <= 1 {
+            return 0.0;
+        }
+        let others = (reached - 1) as f64;
+        let closeness = others / total as f64;
+        if wf_improved {
+            closeness * (others / (n - 1) as f64)
+        } else {
+            closeness
+        }
+    };
+    let scores: Vec<f64> = if n >= PARALLEL_THRESHOLD {
+        (0..n)
+            .into_par_iter()
+            .map_init(|| Search::new(n), score)
+            .collect()
+    } else {
+        let mut search = Search::new(n);
+        (0..n).map(|s| score(&mut search, s)).collect()
+    };
+    compact.scatter(&scores)
 }
 
 /// Closeness centrality of every node with edge weights read as distances: `(r − 1) / Σd` over the
@@ -112,10 +144,52 @@ where
     Ok(compact.scatter(&scores))
 }
 
+/// One thread's breadth-first search, all nodes unseen between searches.
+struct Search {
+    /// Hops to the target, [`UNSEEN`] off the search.
+    dist: Vec<u32>,
+    /// Nodes in the order the search reached them.
+    queue: Vec<u32>,
+}
+
+impl Search {
+    fn new(n: usize) -> Self {
+        Self {
+            dist: vec![UNSEEN; n],
+            queue: Vec::with_capacity(n),
+        }
+    }
+
+    /// Searches `rows` from `s`: the number of nodes reached (`s` included) and their total hops.
+    fn run(&mut self, rows: &Csr, s: usize) -> (usize, u64) {
+        let Self { dist, queue } = self;
+        queue.clear();
+        queue.push(s as u32);
+        dist[s] = 0;
+        let mut total = 0u64;
+        let mut head = 0;
+        while let Some(&v) = queue.get(head) {
+            head += 1;
+            let next = dist[v as usize] + 1;
+            for &w in rows.neighbors(v as usize) {
+                if dist[w as usize] == UNSEEN {
+                    dist[w as usize] = next;
+                    total += u64::from(next);
+                    queue.push(w);
+                }
+            }
+        }
+        for &v in queue.iter() {
+            dist[v as usize] = UNSEEN;
+        }
+        (queue.len(), total)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use petgraph::graph::DiGraph;
+    use petgraph::graph::{DiGraph, UnGraph};
 
     #[test]
     fn directed_uses_incoming_distances() {
@@ -132,5 +206,38 @@ mod tests {
         let g = DiGraph::<(), f64>::from_edges([(0, 1, 0.0)]);
         let c = closeness_centrality_weighted(&g, true, |e| *e.weight()).expect("valid weights");
         assert_eq!(c, vec![0.0, 0.0]);
+    }
+
+    #[test]
+    fn hops_agree_with_unit_distances_below_and_above_the_threshold() {
+        // A directed ring with chords, below and above the parallel threshold.
+        for n in [20u32, 80] {
+            let edges: Vec<(u32, u32)> = (0..n)
+                .map(|i| (i, (i + 1) % n))
+                .chain((0..n).step_by(7).map(|i| (i, (i + 13) % n)))
+                .collect();
+            let g = DiGraph::<(), ()>::from_edges(edges);
+            for wf_improved in [false, true] {
+                let hops = closeness_centrality(&g, wf_improved);
+                let unit = closeness_centrality_weighted(&g, wf_improved, |_| 1.0).expect("valid");
+                for (a, b) in hops.iter().zip(&unit) {
+                    assert!((a - b).abs() < 1e-12, "{hops:?} != {unit:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn wf_improved_scales_by_the_reachable_share() {
+        // Components {0, 1, 2} (a path) and {3, 4} of a 5-node graph.
+        let g = UnGraph::<(), ()>::from_edges([(0, 1), (1, 2), (3, 4)]);
+        let plain = [2.0 / 3.0, 1.0, 2.0 / 3.0, 1.0, 1.0];
+        let scaled = [1.0 / 3.0, 0.5, 1.0 / 3.0, 0.25, 0.25];
+        for (wf_improved, expected) in [(false, plain), (true, scaled)] {
+            let c = closeness_centrality(&g, wf_improved);
+            for (a, b) in c.iter().zip(expected) {
+                assert!((a - b).abs() < 1e-12, "{c:?}");
+            }
+        }
     }
 }

@@ -1,10 +1,14 @@
 //! Eigenvector centrality: a node is central when central nodes point to it. The power iteration is
-//! rustworkx-core's `centrality::eigenvector_centrality` (networkx's (A + I) iteration and stopping
-//! rule), run on a compact copy of the graph so that removed nodes cannot skew the normalisation.
+//! networkx's — (A + I) from a uniform start, L2-normalised each round, stopping on the L1 change —
+//! written here pull-style over the incoming [`Csr`] adjacency of a compact copy of the graph, so
+//! that each round reads the edges in one flat sweep and removed nodes cannot skew the
+//! normalisation. (rustworkx-core's version, used before, walks petgraph's linked edge lists and
+//! calls the weight closure on every edge in every round.)
 
 use petgraph::visit::{GraphProp, IntoEdgeReferences, IntoNodeIdentifiers, NodeIndexable};
 
 use crate::network::compact::Compact;
+use crate::network::csr::Csr;
 use crate::network::error::finite;
 use crate::network::NetworkError;
 
@@ -94,21 +98,36 @@ where
     F: FnMut(G::EdgeRef) -> f64,
 {
     let compact = Compact::new(graph, |e| finite(MEASURE, weight(e)))?;
-    if compact.len() == 0 {
+    let n = compact.len();
+    if n == 0 {
         return Ok(compact.scatter(&[]));
     }
-    let digraph = compact.digraph();
-    let scores = rustworkx_core::centrality::eigenvector_centrality(
-        &digraph,
-        |e| Ok::<f64, NetworkError>(*e.weight()),
-        Some(params.max_iter),
-        Some(params.tol),
-    )?
-    .ok_or(NetworkError::NotConverged {
+    let not_converged = NetworkError::NotConverged {
         measure: MEASURE,
         max_iter: params.max_iter,
-    })?;
-    Ok(compact.scatter(&scores))
+    };
+    let incoming = Csr::incoming(&compact);
+    let mut x = vec![1.0 / n as f64; n];
+    let mut next = vec![0.0; n];
+    for _ in 0..params.max_iter {
+        // (A + I)ᵀ x: start from x, add what flows in.
+        next.copy_from_slice(&x);
+        incoming.add_weighted_sums(&x, &mut next);
+        let norm = next.iter().map(|v| v * v).sum::<f64>().sqrt();
+        // networkx would go on with the zero vector; there is no eigenvector to report.
+        if norm == 0.0 {
+            return Err(not_converged);
+        }
+        for v in &mut next {
+            *v /= norm;
+        }
+        let change: f64 = next.iter().zip(&x).map(|(a, b)| (a - b).abs()).sum();
+        std::mem::swap(&mut x, &mut next);
+        if change < n as f64 * params.tol {
+            return Ok(compact.scatter(&x));
+        }
+    }
+    Err(not_converged)
 }
 
 #[cfg(test)]

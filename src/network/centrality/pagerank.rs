@@ -1,11 +1,13 @@
 //! PageRank, written here: petgraph's `page_rank` runs a fixed number of unweighted rounds and
 //! rustworkx-core has none, while we need networkx's weighted iteration with its L1 stopping rule.
 //! This is networkx's `_pagerank_scipy` without personalisation: row-stochastic weights, dangling
-//! nodes' rank spread uniformly, start and teleport vectors uniform.
+//! nodes' rank spread uniformly, start and teleport vectors uniform. Each round pulls every node's
+//! rank from its in-neighbours over the incoming [`Csr`] adjacency, one flat sweep over the edges.
 
 use petgraph::visit::{GraphProp, IntoEdgeReferences, IntoNodeIdentifiers, NodeIndexable};
 
 use crate::network::compact::Compact;
+use crate::network::csr::Csr;
 use crate::network::error::{check_param, non_negative};
 use crate::network::NetworkError;
 
@@ -106,37 +108,38 @@ where
     if n == 0 {
         return Ok(compact.scatter(&[]));
     }
-    let adjacency = compact.out_adjacency();
-    // Row-normalise, as networkx's Q @ A.
-    let transitions: Vec<Vec<(usize, f64)>> = adjacency
-        .into_iter()
-        .map(|row| {
-            let total: f64 = row.iter().map(|(_, w)| w).sum();
-            if total == 0.0 {
-                Vec::new()
-            } else {
-                let inverse = 1.0 / total;
-                row.into_iter().map(|(t, w)| (t, w * inverse)).collect()
-            }
-        })
+    // Row-normalise, as networkx's Q @ A: an edge u → v carries w / (u's out-weight).
+    let mut out_weight = vec![0.0; n];
+    for &(a, b, w) in &compact.edges {
+        out_weight[a] += w;
+        if !compact.directed && a != b {
+            out_weight[b] += w;
+        }
+    }
+    let inverse: Vec<f64> = out_weight
+        .iter()
+        .map(|&total| if total == 0.0 { 0.0 } else { 1.0 / total })
         .collect();
-    let dangling: Vec<usize> = (0..n).filter(|&u| transitions[u].is_empty()).collect();
+    let incoming = Csr::incoming(&compact);
+    let dangling: Vec<usize> = (0..n).filter(|&u| out_weight[u] == 0.0).collect();
     let uniform = 1.0 / n as f64;
     let mut x = vec![uniform; n];
+    let mut next = vec![0.0; n];
+    // Each node's rank per unit of out-weight, which its out-edges carry times their weight.
+    let mut share = vec![0.0; n];
     for _ in 0..params.max_iter {
         let dangling_rank: f64 = dangling.iter().map(|&u| x[u]).sum();
-        let mut next = vec![0.0; n];
-        for (u, row) in transitions.iter().enumerate() {
-            for &(t, p) in row {
-                next[t] += x[u] * p;
-            }
+        for ((s, &rank), &inverse) in share.iter_mut().zip(&x).zip(&inverse) {
+            *s = rank * inverse;
         }
-        for v in &mut next {
-            *v = alpha * (*v + dangling_rank * uniform) + (1.0 - alpha) * uniform;
+        next.fill(0.0);
+        incoming.add_weighted_sums(&share, &mut next);
+        for rank in &mut next {
+            *rank = alpha * (*rank + dangling_rank * uniform) + (1.0 - alpha) * uniform;
         }
-        let err: f64 = next.iter().zip(&x).map(|(a, b)| (a - b).abs()).sum();
-        x = next;
-        if err < n as f64 * params.tol {
+        let change: f64 = next.iter().zip(&x).map(|(a, b)| (a - b).abs()).sum();
+        std::mem::swap(&mut x, &mut next);
+        if change < n as f64 * params.tol {
             return Ok(compact.scatter(&x));
         }
     }
