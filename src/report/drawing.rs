@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 
-use super::analysis::Report;
+use super::analysis::{ActorRow, Report};
 use crate::projection::ActorNetwork;
 
 /// What colours the nodes.
@@ -80,19 +80,10 @@ impl Jitter {
 }
 
 /// Lays the network out; returns positions by node index and the canvas size.
-fn layout(network: &ActorNetwork, report: &Report, sizes: &[f64]) -> (Vec<Placed>, f64, f64) {
+fn layout(network: &ActorNetwork, rows: &[Option<&ActorRow>], sizes: &[f64]) -> (Vec<Placed>, f64, f64) {
     let g = &network.graph;
     let n = g.node_count();
-    let community: Vec<usize> = g
-        .node_indices()
-        .map(|i| {
-            report
-                .rows
-                .iter()
-                .find(|r| r.id == g[i].id)
-                .map_or(0, |r| r.community)
-        })
-        .collect();
+    let community: Vec<usize> = rows.iter().map(|r| r.map_or(0, |r| r.community)).collect();
     let communities = community.iter().copied().max().unwrap_or(0).max(1);
     let (width, height) = (1400.0_f64, 1000.0_f64);
     let mut jitter = Jitter(0x9e37_79b9_7f4a_7c15);
@@ -221,7 +212,7 @@ fn escape(s: &str) -> String {
 /// The colour key of every node and the legend entries.
 fn colours(
     network: &ActorNetwork,
-    report: &Report,
+    rows: &[Option<&ActorRow>],
     by: ColorBy,
 ) -> (Vec<&'static str>, Vec<(String, &'static str)>) {
     let g = &network.graph;
@@ -237,12 +228,7 @@ fn colours(
                 }
             }
             ColorBy::Community => {
-                let c = report
-                    .rows
-                    .iter()
-                    .find(|r| r.id == g[i].id)
-                    .map_or(0, |r| r.community);
-                format!("community {c}")
+                format!("community {}", rows[i.index()].map_or(0, |r| r.community))
             }
         })
         .collect();
@@ -283,19 +269,20 @@ struct PairLine {
 /// The SVG drawing of `network`.
 pub fn svg(network: &ActorNetwork, report: &Report, options: &DrawOptions) -> String {
     let g = &network.graph;
-    let sizes: Vec<f64> = g
+    // The report's row of each node, found once.
+    let rows: Vec<Option<&ActorRow>> = g
         .node_indices()
-        .map(|i| {
-            report
-                .rows
-                .iter()
-                .find(|r| r.id == g[i].id)
-                .and_then(|r| r.measures.get(options.size_by.as_str()).copied())
+        .map(|i| report.rows.iter().find(|r| r.id == g[i].id))
+        .collect();
+    let sizes: Vec<f64> = rows
+        .iter()
+        .map(|r| {
+            r.and_then(|r| r.measures.get(options.size_by.as_str()).copied())
                 .unwrap_or(0.0)
         })
         .collect();
-    let (placed, width, height) = layout(network, report, &sizes);
-    let (fill, legend) = colours(network, report, options.color_by);
+    let (placed, width, height) = layout(network, &rows, &sizes);
+    let (fill, legend) = colours(network, &rows, options.color_by);
     let mut s = String::new();
     let _ = write!(
         s,
