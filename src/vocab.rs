@@ -38,59 +38,18 @@ macro_rules! iri {
     };
 }
 
-pub mod bkg {
-    //! Terms of the borderkg ontology used by the code.
-    use super::NamedNodeRef;
-
-    iri!(ACTOR, "https://w3id.org/borderkg/ontology#", "Actor");
-    iri!(EVENT, "https://w3id.org/borderkg/ontology#", "Event");
-    iri!(SOURCE, "https://w3id.org/borderkg/ontology#", "Source");
-    iri!(DERIVED_EDGE, "https://w3id.org/borderkg/ontology#", "DerivedEdge");
-    iri!(FACT, "https://w3id.org/borderkg/ontology#", "Fact");
-    iri!(
-        NETWORK_RELATION,
-        "https://w3id.org/borderkg/ontology#",
-        "networkRelation"
-    );
-    iri!(ATTESTED_BY, "https://w3id.org/borderkg/ontology#", "attestedBy");
-    iri!(SOURCE_PROP, "https://w3id.org/borderkg/ontology#", "source");
-    iri!(SENTENCE, "https://w3id.org/borderkg/ontology#", "sentence");
-    iri!(CHAR_START, "https://w3id.org/borderkg/ontology#", "charStart");
-    iri!(CHAR_END, "https://w3id.org/borderkg/ontology#", "charEnd");
-    iri!(FILE_NAME, "https://w3id.org/borderkg/ontology#", "fileName");
-    iri!(DERIVED_FROM, "https://w3id.org/borderkg/ontology#", "derivedFrom");
-}
-
 pub mod rdf {
     //! RDF and RDFS terms used by the code.
     pub use oxigraph::model::vocab::rdf::*;
     pub use oxigraph::model::vocab::rdfs::*;
 }
 
-pub mod skos {
-    //! SKOS labels.
-    use super::NamedNodeRef;
-
-    iri!(PREF_LABEL, "http://www.w3.org/2004/02/skos/core#", "prefLabel");
-    iri!(ALT_LABEL, "http://www.w3.org/2004/02/skos/core#", "altLabel");
-}
-
 pub mod sh {
-    //! The SHACL terms the shape checker understands.
+    //! The SHACL terms the code names outside SPARQL text.
     use super::NamedNodeRef;
 
     iri!(NODE_SHAPE, "http://www.w3.org/ns/shacl#", "NodeShape");
-    iri!(TARGET_CLASS, "http://www.w3.org/ns/shacl#", "targetClass");
     iri!(PROPERTY, "http://www.w3.org/ns/shacl#", "property");
-    iri!(PATH, "http://www.w3.org/ns/shacl#", "path");
-    iri!(MIN_COUNT, "http://www.w3.org/ns/shacl#", "minCount");
-    iri!(MAX_COUNT, "http://www.w3.org/ns/shacl#", "maxCount");
-    iri!(CLASS, "http://www.w3.org/ns/shacl#", "class");
-    iri!(DATATYPE, "http://www.w3.org/ns/shacl#", "datatype");
-    iri!(NODE_KIND, "http://www.w3.org/ns/shacl#", "nodeKind");
-    iri!(OR, "http://www.w3.org/ns/shacl#", "or");
-    iri!(IN, "http://www.w3.org/ns/shacl#", "in");
-    iri!(MESSAGE, "http://www.w3.org/ns/shacl#", "message");
     iri!(IRI, "http://www.w3.org/ns/shacl#", "IRI");
     iri!(LITERAL, "http://www.w3.org/ns/shacl#", "Literal");
 }
