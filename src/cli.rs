@@ -6,9 +6,11 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::export::ExportFormat;
+use crate::formats::parse;
+use crate::graph_export::GraphFormat;
 use crate::projection::Weighting;
 use crate::query::ResultFormat;
-use crate::report::ReportFormat;
+use crate::report::{ColorBy, ReportFormat};
 
 /// Build, query and export a knowledge graph of armed conflict in the Afghanistan–Tajikistan–Pakistan
 /// border region.
@@ -57,9 +59,9 @@ pub struct GraphArgs {
     /// Which ties to write.
     #[command(flatten)]
     pub network: NetworkArgs,
-    /// Format to write.
-    #[arg(long, short = 'f', value_enum)]
-    pub format: crate::graph_export::GraphFormat,
+    /// Format to write: gexf, graphml, dot or csv (default: from the -o extension).
+    #[arg(long, short = 'f', value_parser = parse::<GraphFormat>)]
+    pub format: Option<GraphFormat>,
     /// File to write (for csv: a folder that receives nodes.csv and edges.csv); standard output when absent (not for csv).
     #[arg(long, short = 'o')]
     pub output: Option<PathBuf>,
@@ -71,8 +73,8 @@ pub struct NetworkArgs {
     /// Relations that make ties, as prefixed names or IRIs, comma-separated (default: every bkg:networkRelation in the store).
     #[arg(long, value_delimiter = ',', value_name = "RELATION,...")]
     pub relations: Vec<String>,
-    /// Weight ties by the number of supporting events or by the deaths in them.
-    #[arg(long, value_enum, default_value_t = Weighting::Events)]
+    /// Weight ties by the number of supporting events (events) or by the deaths in them (deaths).
+    #[arg(long, value_parser = parse::<Weighting>, default_value = "events")]
     pub weight: Weighting,
     /// Keep only evidence dated on or after this (YYYY, YYYY-MM or YYYY-MM-DD); undated evidence is left out.
     #[arg(long, value_name = "DATE")]
@@ -103,9 +105,9 @@ pub struct ReportArgs {
     /// Compute the measures on the undirected network (default: directed, as ties point).
     #[arg(long)]
     pub undirected: bool,
-    /// Output format.
-    #[arg(long, short = 'f', value_enum, default_value_t = ReportFormat::Text)]
-    pub format: ReportFormat,
+    /// Output format: text, markdown, json, csv or html (default: from the -o extension, else text).
+    #[arg(long, short = 'f', value_parser = parse::<ReportFormat>)]
+    pub format: Option<ReportFormat>,
     /// Width of text tables, in columns.
     #[arg(long, default_value_t = 120)]
     pub width: u16,
@@ -113,8 +115,8 @@ pub struct ReportArgs {
     #[arg(long, default_value = "pagerank")]
     pub size_by: String,
     /// HTML drawing: colour nodes by class or by community.
-    #[arg(long, value_enum, default_value_t = crate::report::ColorBy::Class)]
-    pub color_by: crate::report::ColorBy,
+    #[arg(long, value_parser = parse::<ColorBy>, default_value = "class")]
+    pub color_by: ColorBy,
     /// Write to this file (written beside, then renamed into place) instead of standard output.
     #[arg(long, short = 'o')]
     pub output: Option<PathBuf>,
@@ -156,12 +158,24 @@ pub enum SummaryFormat {
 /// Arguments of `build`.
 #[derive(Debug, Args)]
 pub struct BuildArgs {
-    /// Folder of the ontology: Turtle files and rules/*.ru.
-    #[arg(long, default_value = "ontology")]
-    pub ontology: PathBuf,
-    /// Folder of the data: Turtle files, searched recursively.
-    #[arg(long, default_value = "data")]
-    pub data: PathBuf,
+    /// Folder of the ontology: Turtle files and rules/*.ru (default: ./ontology when there is one, else the built-in ontology).
+    #[arg(long, value_name = "DIR")]
+    pub ontology: Option<PathBuf>,
+    /// Folder of the data: Turtle files, searched recursively (default: ./data when there is one, else the built-in curated data).
+    #[arg(long, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+    /// A Turtle file or folder to add to the data, e.g. a reviewed `extract` draft. Repeatable.
+    #[arg(long, value_name = "PATH")]
+    pub add: Vec<PathBuf>,
+    /// When another build or import is writing the same store, wait for it instead of failing at once.
+    #[arg(long)]
+    pub wait: bool,
+    /// Build even though the ontology has no rules (the actor network will be empty).
+    #[arg(long)]
+    pub allow_no_rules: bool,
+    /// Build even though the ontology has no SHACL shapes (nothing will be validated).
+    #[arg(long)]
+    pub allow_no_shapes: bool,
     /// Folder of the source articles; when given, every attestation's sentence and offsets are checked.
     #[arg(long, env = "BORDERKG_SOURCES")]
     pub sources: Option<PathBuf>,
@@ -173,7 +187,7 @@ pub struct BuildArgs {
 /// Arguments of `query`.
 #[derive(Debug, Args)]
 pub struct QueryArgs {
-    /// A saved query name (see `borderkg queries`) or the path of a .rq file.
+    /// A saved query name (see `borderkg queries`), the path of a .rq file, or - to read the query from standard input.
     #[arg(required_unless_present = "sparql", conflicts_with = "sparql")]
     pub query: Option<String>,
     /// SPARQL text to run instead of a saved query.
@@ -183,22 +197,83 @@ pub struct QueryArgs {
     #[arg(long = "param", short = 'p', value_name = "NAME=VALUE")]
     pub params: Vec<String>,
     /// Output format: table for people; csv, tsv, json, xml (W3C SPARQL results); turtle, ntriples for graphs.
-    #[arg(long, short = 'f', value_enum, default_value_t = ResultFormat::Table)]
+    #[arg(long, short = 'f', value_parser = parse::<ResultFormat>, default_value = "table")]
     pub format: ResultFormat,
-    /// Stop the query after this many seconds.
-    #[arg(long, value_name = "SECONDS", default_value_t = 30.0)]
-    pub timeout: f64,
-    /// Folder of the saved queries.
-    #[arg(long, default_value = "queries")]
-    pub queries: PathBuf,
+    /// Stop the query after this many seconds (a positive number), or `none` for no limit. A stopped query prints nothing and fails.
+    #[arg(long, value_name = "SECONDS|none", default_value = "30", value_parser = parse_time_limit)]
+    pub timeout: TimeLimit,
+    /// Stop the query when the answer has more than this many rows (a stopped query prints nothing and fails).
+    #[arg(long, value_name = "ROWS")]
+    pub max_rows: Option<usize>,
+    /// Stop the query when borderkg uses more than this many megabytes of memory, or `none`.
+    #[arg(long, value_name = "MB|none", default_value = "4096", value_parser = parse_memory_limit)]
+    pub max_memory: MemoryLimit,
+    /// Folder of the saved queries (default: ./queries when there is one, else the built-in queries).
+    #[arg(long, value_name = "DIR")]
+    pub queries: Option<PathBuf>,
+}
+
+/// A validated `--timeout`: a positive, finite number of seconds, or none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TimeLimit(pub Option<std::time::Duration>);
+
+/// A validated `--max-memory`, in bytes, or none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MemoryLimit(pub Option<u64>);
+
+fn is_none_word(text: &str) -> bool {
+    matches!(
+        text.trim().to_ascii_lowercase().as_str(),
+        "none" | "off" | "unlimited"
+    )
+}
+
+/// Parses `--timeout`: `none`, or a positive finite number of seconds up to a year.
+fn parse_time_limit(text: &str) -> Result<TimeLimit, String> {
+    if is_none_word(text) {
+        return Ok(TimeLimit(None));
+    }
+    let seconds: f64 = text
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{text}` is not a number of seconds; write e.g. 30, 2.5 or none"))?;
+    if !seconds.is_finite() || seconds <= 0.0 {
+        return Err(format!(
+            "`{text}` is not a usable time limit: give a positive number of seconds, or none for no limit"
+        ));
+    }
+    if seconds > 366.0 * 86_400.0 {
+        return Err(format!(
+            "`{text}` seconds is more than a year; write none for no limit"
+        ));
+    }
+    std::time::Duration::try_from_secs_f64(seconds)
+        .map(|d| TimeLimit(Some(d)))
+        .map_err(|e| format!("`{text}`: {e}"))
+}
+
+/// Parses `--max-memory`: `none`, or a positive whole number of megabytes.
+fn parse_memory_limit(text: &str) -> Result<MemoryLimit, String> {
+    if is_none_word(text) {
+        return Ok(MemoryLimit(None));
+    }
+    match text.trim().parse::<u64>() {
+        Ok(mb) if mb > 0 => mb
+            .checked_mul(1_048_576)
+            .map(|b| MemoryLimit(Some(b)))
+            .ok_or_else(|| format!("`{text}` megabytes is too large; write none for no limit")),
+        _ => Err(format!(
+            "`{text}` is not a number of megabytes: give a positive whole number, or none for no limit"
+        )),
+    }
 }
 
 /// Arguments of `queries`.
 #[derive(Debug, Args)]
 pub struct QueriesArgs {
-    /// Folder of the saved queries.
-    #[arg(long, default_value = "queries")]
-    pub queries: PathBuf,
+    /// Folder of the saved queries (default: ./queries when there is one, else the built-in queries).
+    #[arg(long, value_name = "DIR")]
+    pub queries: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = SummaryFormat::Text)]
     pub format: SummaryFormat,
@@ -207,9 +282,9 @@ pub struct QueriesArgs {
 /// Arguments of `export`.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// RDF format to write.
-    #[arg(long, short = 'f', value_enum, default_value_t = ExportFormat::Turtle)]
-    pub format: ExportFormat,
+    /// RDF format: turtle (ttl), ntriples (nt), nquads (nq), trig, rdfxml (rdf), jsonld (default: from the -o extension, else turtle).
+    #[arg(long, short = 'f', value_parser = parse::<ExportFormat>)]
+    pub format: Option<ExportFormat>,
     /// File to write (written beside, then renamed into place); standard output when absent.
     #[arg(long, short = 'o')]
     pub output: Option<PathBuf>,
@@ -251,4 +326,30 @@ pub struct SentencesArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = SentencesFormat::Text)]
     pub format: SentencesFormat,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn time_limits_are_validated() {
+        assert_eq!(parse_time_limit("none"), Ok(TimeLimit(None)));
+        assert_eq!(
+            parse_time_limit("2.5"),
+            Ok(TimeLimit(Some(std::time::Duration::from_millis(2500))))
+        );
+        for bad in ["0", "-1", "NaN", "inf", "1e30", "soon", ""] {
+            assert!(parse_time_limit(bad).is_err(), "{bad} accepted");
+        }
+    }
+
+    #[test]
+    fn memory_limits_are_validated() {
+        assert_eq!(parse_memory_limit("none"), Ok(MemoryLimit(None)));
+        assert_eq!(parse_memory_limit("2"), Ok(MemoryLimit(Some(2 * 1_048_576))));
+        for bad in ["0", "-5", "1.5", "lots", "99999999999999999"] {
+            assert!(parse_memory_limit(bad).is_err(), "{bad} accepted");
+        }
+    }
 }

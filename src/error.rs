@@ -73,12 +73,14 @@ impl fmt::Display for Violation {
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// A file or directory could not be read or written.
-    #[error("{}: {source}", path.display())]
+    /// (The cause is part of the message and deliberately not a `source`, so that a chain of
+    /// contexts prints it once.)
+    #[error("{}: {cause}", path.display())]
     Io {
         /// The path concerned.
         path: PathBuf,
         /// The underlying error.
-        source: std::io::Error,
+        cause: std::io::Error,
     },
     /// A Turtle file is not valid Turtle.
     #[error("{}:{}:{}: Turtle syntax error: {message}\n{position}\nfix the file and run the command again", path.display(), position.line, position.column)]
@@ -114,6 +116,41 @@ pub enum Error {
     /// Attestations cite sentences that do not match the source texts.
     #[error("{} provenance problem(s); the store was not changed:\n{}", .0.len(), .0.iter().map(|p| format!("  - {p}")).collect::<Vec<_>>().join("\n"))]
     Provenance(Vec<String>),
+    /// A `--store` path that a build must not replace.
+    #[error("refusing to build into {}: {reason}", path.display())]
+    UnsafeStore {
+        /// The `--store` path.
+        path: PathBuf,
+        /// What is there and what to do.
+        reason: String,
+    },
+    /// An output path that must not be written.
+    #[error("refusing to write {}: {reason}", path.display())]
+    UnsafeOutput {
+        /// The `-o` path.
+        path: PathBuf,
+        /// Why, and what to do.
+        reason: String,
+    },
+    /// The store's files cannot be read as a store.
+    #[error("the store at {} is damaged ({reason}); rebuild it with `borderkg build`", path.display())]
+    StoreDamaged {
+        /// The store folder.
+        path: PathBuf,
+        /// What was found.
+        reason: String,
+    },
+    /// Another build or import is writing the store.
+    #[error("another build or import of {} is running ({holder}); wait for it, or pass --wait to queue behind it", path.display())]
+    StoreBusy {
+        /// The store folder.
+        path: PathBuf,
+        /// Who holds the lock, as it wrote itself into the lock file.
+        holder: String,
+    },
+    /// A part of the inputs that must be there is missing.
+    #[error("{0}")]
+    Missing(String),
     /// No store at the given place.
     #[error("no knowledge-graph store at {}: run `borderkg build` first (or pass --store DIR)", .0.display())]
     StoreMissing(PathBuf),
@@ -131,9 +168,20 @@ pub enum Error {
     /// A term (prefixed name, IRI or label) that resolves to nothing.
     #[error("{0}")]
     Term(String),
-    /// A query ran past its time limit.
-    #[error("the query was stopped after {0:?}: raise --timeout or narrow the query")]
+    /// A query ran past its time limit; no part of its answer is given.
+    #[error("the query was stopped after {:.1} s, before it had a complete answer: raise --timeout or narrow the query", .0.as_secs_f64())]
     Timeout(std::time::Duration),
+    /// A query made the process use more memory than allowed; no part of its answer is given.
+    #[error("the query was stopped when the process used {} MB, over the limit of {} MB: raise --max-memory or narrow the query", .used / 1_048_576, .limit / 1_048_576)]
+    MemoryLimit {
+        /// Resident memory when it was stopped, in bytes.
+        used: u64,
+        /// The limit, in bytes.
+        limit: u64,
+    },
+    /// A query's answer has more rows than allowed; no part of it is given.
+    #[error("the answer has more than {0} rows: raise --max-rows or add a LIMIT")]
+    RowLimit(usize),
     /// Oxigraph storage error.
     #[error(transparent)]
     Storage(#[from] oxigraph::store::StorageError),
@@ -176,7 +224,7 @@ impl Error {
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         Self::Io {
             path: path.into(),
-            source,
+            cause: source,
         }
     }
 

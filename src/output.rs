@@ -1,5 +1,7 @@
 //! Writing output files safely: into a temporary file beside the target, flushed and synced, then
-//! renamed over it, so a failed command never leaves a half-written file behind.
+//! renamed over it, so a failed command never leaves a half-written file behind. Only regular files
+//! are replaced: a device, FIFO or terminal is written to directly, a symbolic link is followed to
+//! its target, and nothing is written inside a store folder.
 
 use std::io::Write;
 use std::path::Path;
@@ -13,6 +15,62 @@ use crate::error::{Error, Result};
 /// # Errors
 /// A failed write, naming `path`.
 pub fn write_atomically(path: &Path, render: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
+    let io = |e: std::io::Error| Error::io(path, e);
+    if let Some(store) = crate::store::enclosing_store(path) {
+        return Err(Error::UnsafeOutput {
+            path: path.to_owned(),
+            reason: format!(
+                "it lies inside the store folder {}, which only `borderkg build` writes; choose a path outside it",
+                store.display()
+            ),
+        });
+    }
+    let target = resolve_links(path)?;
+    match std::fs::metadata(&target) {
+        Ok(meta) if meta.is_dir() => {
+            return Err(Error::UnsafeOutput {
+                path: path.to_owned(),
+                reason: "it is a folder; give -o a file path".into(),
+            })
+        }
+        Ok(meta) if !meta.is_file() => {
+            // A device, FIFO or terminal: write into it, never replace the node itself.
+            let mut file = std::fs::OpenOptions::new()
+                .write(true)
+                .open(&target)
+                .map_err(io)?;
+            let mut w = std::io::BufWriter::new(&mut file);
+            render(&mut w)?;
+            return w.flush().map_err(io);
+        }
+        _ => {}
+    }
+    replace_regular_file(&target, render)
+}
+
+/// Follows symbolic links from `path` to the file they end at (which may not exist yet).
+fn resolve_links(path: &Path) -> Result<std::path::PathBuf> {
+    let mut current = path.to_owned();
+    for _ in 0..40 {
+        match std::fs::symlink_metadata(&current) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let link = std::fs::read_link(&current).map_err(|e| Error::io(&current, e))?;
+                current = match current.parent() {
+                    Some(dir) if link.is_relative() => dir.join(link),
+                    _ => link,
+                };
+            }
+            _ => return Ok(current),
+        }
+    }
+    Err(Error::UnsafeOutput {
+        path: path.to_owned(),
+        reason: "its symbolic links form a loop".into(),
+    })
+}
+
+/// The temporary-file-then-rename write of a regular file (or a new one).
+fn replace_regular_file(path: &Path, render: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
     let io = |e: std::io::Error| Error::io(path, e);
     let dir = path
         .parent()

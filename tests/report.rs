@@ -238,7 +238,7 @@ fn report_works_on_a_store_with_another_vocabulary() {
     )
     .expect("write");
     env.cmd()
-        .args(["build", "--ontology"])
+        .args(["build", "--allow-no-rules", "--allow-no-shapes", "--ontology"])
         .arg(&ontology)
         .arg("--data")
         .arg(&data)

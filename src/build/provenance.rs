@@ -1,5 +1,6 @@
-//! Checks every attestation against the article it cites: the sentence index must exist and the
-//! character offsets must be that sentence's.
+//! Checks every attestation against the article it cites: the article's text must be the one the
+//! data was made from (its SHA-256, where the source records one), the sentence index must exist
+//! and the character offsets must be that sentence's.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -18,6 +19,38 @@ const ATTESTATIONS: &str = "SELECT ?owner ?file ?i ?s ?e WHERE {
   ?src bkg:fileName ?file .
 }";
 
+const HASHES: &str = "SELECT ?file ?hash WHERE { ?src bkg:fileName ?file ; bkg:contentSha256 ?hash }";
+
+/// Compares each source file's SHA-256 with the one its source node records.
+fn check_hashes(store: &Store, sources_dir: &Path, problems: &mut Vec<String>) -> Result<()> {
+    for row in select(store, "provenance check", HASHES, &[])? {
+        let (Some(Term::Literal(file)), Some(Term::Literal(hash))) = (row.get("file"), row.get("hash"))
+        else {
+            continue;
+        };
+        let path = sources_dir.join(file.value());
+        let Ok(bytes) = std::fs::read(&path) else {
+            continue; // reported as a missing article by the offset check
+        };
+        let actual = sha256_hex(&bytes);
+        if !actual.eq_ignore_ascii_case(hash.value()) {
+            problems.push(format!(
+                "{}: its text is not the text the data was made from (SHA-256 {actual}, the data records {}); \
+                 the cited offsets cannot be trusted: restore the original file",
+                path.display(),
+                hash.value()
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Lower-case hex SHA-256 of `bytes`.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// Compares the attestations in `store` with the articles in `sources_dir`.
 ///
 /// # Errors
@@ -26,6 +59,7 @@ pub fn check(store: &Store, sources_dir: &Path) -> Result<()> {
     let rows = select(store, "provenance check", ATTESTATIONS, &[])?;
     let mut articles: BTreeMap<String, Article> = BTreeMap::new();
     let mut problems = Vec::new();
+    check_hashes(store, sources_dir, &mut problems)?;
     for row in rows {
         let text = |v: &str| match row.get(v) {
             Some(Term::Literal(l)) => l.value().to_owned(),

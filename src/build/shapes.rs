@@ -53,8 +53,15 @@ struct PropertyShape {
 ///
 /// # Errors
 /// [`Error::Shapes`] with every violation found, or a store/query error.
-pub fn validate(store: &Store, origins: &BTreeMap<String, BTreeSet<String>>) -> Result<()> {
+pub fn validate(store: &Store, origins: &BTreeMap<String, BTreeSet<String>>, allow_none: bool) -> Result<()> {
     let shapes = read_shapes(store)?;
+    if shapes.is_empty() && !allow_none {
+        return Err(Error::Missing(
+            "the ontology has no SHACL shapes (sh:NodeShape), so nothing would be validated: \
+             restore ontology/shapes.ttl, or pass --allow-no-shapes if that is intended"
+                .into(),
+        ));
+    }
     let mut violations = Vec::new();
     for shape in &shapes {
         check(store, shape, origins, &mut violations)?;

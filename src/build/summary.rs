@@ -20,6 +20,14 @@ pub struct BuildSummary {
     pub derived: usize,
     /// Turtle files read.
     pub files: usize,
+    /// Where the ontology, rules and shapes came from: `built in` or a folder.
+    pub ontology_from: String,
+    /// Where the data came from: `built in` or folders and files, in the order read.
+    pub data_from: Vec<String>,
+    /// Entries of the input folders that were not read, and why.
+    pub skipped: Vec<String>,
+    /// Folders left by interrupted builds that this build removed, with their sizes.
+    pub cleaned: Vec<String>,
     /// Actors, places and sources per most specific class.
     pub entities: Vec<(String, usize)>,
     /// Events per class.

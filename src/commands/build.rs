@@ -9,14 +9,21 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::build::{build, BuildConfig, BuildSummary, Stage};
 use crate::cli::{BuildArgs, SummaryFormat};
+use crate::resources::{choose_folder, Kind};
+use crate::store::WhenBusy;
 
 pub fn run(args: &BuildArgs, store: &Path, out: &mut impl Write) -> anyhow::Result<()> {
     let config = BuildConfig {
         store: store.to_owned(),
-        ontology: args.ontology.clone(),
-        data: args.data.clone(),
+        ontology: choose_folder(Kind::Ontology, args.ontology.as_deref()),
+        data: choose_folder(Kind::Data, args.data.as_deref()),
+        add: args.add.clone(),
         sources: args.sources.clone(),
+        when_busy: if args.wait { WhenBusy::Wait } else { WhenBusy::Fail },
+        allow_no_rules: args.allow_no_rules,
+        allow_no_shapes: args.allow_no_shapes,
     };
+    let pause_at = std::env::var("BORDERKG_PAUSE_AT_STAGE").ok();
     let spinner = ProgressBar::new_spinner();
     spinner.set_style(
         ProgressStyle::with_template("{spinner} {msg} ({elapsed})")
@@ -24,8 +31,13 @@ pub fn run(args: &BuildArgs, store: &Path, out: &mut impl Write) -> anyhow::Resu
     );
     spinner.enable_steady_tick(Duration::from_millis(120));
     let result = build(&config, |stage| {
+        if pause_at.as_deref() == Some(&format!("{stage:?}")) {
+            // For the tests that kill a build at each stage.
+            std::thread::sleep(Duration::from_secs(60));
+        }
         spinner.set_message(match stage {
             Stage::Parsing => "parsing ontology, data and rules",
+            Stage::WaitingForLock => "waiting for another build or import of this store to finish",
             Stage::Loading => "loading triples into a new store",
             Stage::Rules => "applying rules",
             Stage::Shapes => "checking shapes",
@@ -36,10 +48,8 @@ pub fn run(args: &BuildArgs, store: &Path, out: &mut impl Write) -> anyhow::Resu
     spinner.finish_and_clear();
     let summary = result.with_context(|| {
         format!(
-            "building {} from {} and {} failed; the previous store, if any, is unchanged",
-            store.display(),
-            args.ontology.display(),
-            args.data.display()
+            "building {} failed; the previous store, if any, is unchanged",
+            store.display()
         )
     })?;
     match args.format {
@@ -63,6 +73,18 @@ fn write_summary(s: &BuildSummary, store: &Path, out: &mut impl Write) -> std::i
         s.asserted,
         s.derived
     )?;
+    writeln!(
+        out,
+        "ontology, rules and shapes: {}; data: {}",
+        s.ontology_from,
+        s.data_from.join(" + ")
+    )?;
+    for skipped in &s.skipped {
+        writeln!(out, "skipped {skipped}")?;
+    }
+    for cleaned in &s.cleaned {
+        writeln!(out, "removed {cleaned}, left by an interrupted build")?;
+    }
     for (title, rows) in [
         ("Entities per class", &s.entities),
         ("Events per type", &s.events),

@@ -7,12 +7,24 @@ use anyhow::Context;
 
 use super::network::projected;
 use crate::cli::GraphArgs;
+use crate::formats::{choose, from_extension};
 use crate::graph_export::{write_csv_pair, write_graph, GraphFormat};
 
 pub fn run(args: &GraphArgs, store_path: &Path, out: &mut impl Write) -> anyhow::Result<()> {
+    let format = match args.format {
+        Some(f) => choose(Some(f), args.output.as_deref(), f),
+        None => args
+            .output
+            .as_deref()
+            .and_then(from_extension::<GraphFormat>)
+            .ok_or_else(|| {
+                "give --format gexf|graphml|dot|csv, or -o FILE ending in .gexf, .graphml or .dot".to_owned()
+            }),
+    }
+    .map_err(anyhow::Error::msg)?;
     let store = crate::store::open(store_path)?;
     let network = projected(&store, &args.network)?;
-    if args.format == GraphFormat::Csv {
+    if format == GraphFormat::Csv {
         let dir = args.output.as_deref().context(
             "--format csv writes two files: give the folder for nodes.csv and edges.csv with -o DIR",
         )?;
@@ -21,10 +33,10 @@ pub fn run(args: &GraphArgs, store_path: &Path, out: &mut impl Write) -> anyhow:
         return Ok(());
     }
     match &args.output {
-        None => write_graph(&network, args.format, out)?,
+        None => write_graph(&network, format, out)?,
         Some(path) => crate::output::write_atomically(path, |w| {
             let mut w = w;
-            write_graph(&network, args.format, &mut w)?;
+            write_graph(&network, format, &mut w)?;
             Ok(())
         })?,
     }

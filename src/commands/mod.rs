@@ -41,7 +41,7 @@ pub fn is_broken_pipe(error: &anyhow::Error) -> bool {
             cause
                 .downcast_ref::<std::io::Error>()
                 .or_else(|| match cause.downcast_ref::<crate::Error>() {
-                    Some(crate::Error::Io { source, .. }) => Some(source),
+                    Some(crate::Error::Io { cause, .. }) => Some(cause),
                     _ => None,
                 });
         io.is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)

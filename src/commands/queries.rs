@@ -4,9 +4,11 @@ use std::io::Write;
 
 use crate::cli::{QueriesArgs, SummaryFormat};
 use crate::query;
+use crate::resources::{choose_folder, Kind};
 
 pub fn run(args: &QueriesArgs, out: &mut impl Write) -> anyhow::Result<()> {
-    let all = query::list(&args.queries)?;
+    let folder = choose_folder(Kind::Queries, args.queries.as_deref());
+    let all = query::list(folder.as_deref())?;
     if args.format == SummaryFormat::Json {
         serde_json::to_writer_pretty(&mut *out, &all)?;
         writeln!(out)?;

@@ -3,35 +3,45 @@
 
 use std::io::Write;
 use std::path::Path;
-use std::time::Duration;
 
 use anyhow::{bail, Context};
 use oxigraph::sparql::Variable;
 
 use crate::cli::QueryArgs;
 use crate::error::Error;
-use crate::query::{self, render, run as run_query, SavedQuery};
+use crate::query::{self, render, run as run_query, Limits, SavedQuery};
+use crate::resources::{choose_folder, Kind};
 use crate::terms::{resolve, TermKind};
 
 pub fn run(args: &QueryArgs, store_path: &Path, out: &mut impl Write) -> anyhow::Result<()> {
-    let (origin, saved) = match (&args.query, &args.sparql) {
-        (_, Some(text)) => (
-            "--sparql".to_owned(),
+    let ad_hoc = |origin: &str, text: String| {
+        (
+            origin.to_owned(),
             SavedQuery {
-                name: "--sparql".into(),
-                path: "--sparql".into(),
+                name: origin.into(),
+                path: origin.into(),
                 title: String::new(),
                 description: String::new(),
                 params: Vec::new(),
-                text: text.clone(),
+                text,
             },
-        ),
+        )
+    };
+    let (origin, saved) = match (&args.query, &args.sparql) {
+        (_, Some(text)) => ad_hoc("--sparql", text.clone()),
+        (Some(dash), None) if dash == "-" => {
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
+                .context("reading the query from standard input")?;
+            ad_hoc("standard input", text)
+        }
         (Some(name), None) if name.ends_with(".rq") || Path::new(name).is_file() => {
             let q = SavedQuery::read(Path::new(name))?;
             (name.clone(), q)
         }
         (Some(name), None) => {
-            let q = query::find(&args.queries, name)?;
+            let folder = choose_folder(Kind::Queries, args.queries.as_deref());
+            let q = query::find(folder.as_deref(), name)?;
             (q.path.display().to_string(), q)
         }
         (None, None) => bail!("give a saved query name, a .rq file, or --sparql TEXT"),
@@ -75,8 +85,12 @@ pub fn run(args: &QueryArgs, store_path: &Path, out: &mut impl Write) -> anyhow:
     if !missing.is_empty() {
         return Err(Error::Parameter(format!("`{}` needs {}", saved.name, missing.join(" and "))).into());
     }
-    let timeout = (args.timeout > 0.0).then(|| Duration::from_secs_f64(args.timeout));
-    let answer = run_query(&store, &origin, &saved.text, bindings, timeout)
+    let limits = Limits {
+        timeout: args.timeout.0,
+        max_rows: args.max_rows,
+        max_memory: args.max_memory.0,
+    };
+    let answer = run_query(&store, &origin, &saved.text, bindings, limits)
         .with_context(|| format!("running {origin}"))?;
     render(&answer, args.format, out)?;
     Ok(())

@@ -5,9 +5,12 @@ use std::path::Path;
 
 use super::network::projected;
 use crate::cli::ReportArgs;
-use crate::report::{analyse, render, DrawOptions, RenderOptions};
+use crate::formats::choose;
+use crate::report::{analyse, render, DrawOptions, RenderOptions, ReportFormat};
 
 pub fn run(args: &ReportArgs, store_path: &Path, out: &mut impl Write) -> anyhow::Result<()> {
+    let format =
+        choose(args.format, args.output.as_deref(), ReportFormat::Text).map_err(anyhow::Error::msg)?;
     let store = crate::store::open(store_path)?;
     let network = projected(&store, &args.network)?;
     let mut report = analyse(&network, args.network.weight, !args.undirected);
@@ -26,10 +29,10 @@ pub fn run(args: &ReportArgs, store_path: &Path, out: &mut impl Write) -> anyhow
         },
     };
     match &args.output {
-        None => render(&report, &network, args.format, &options, out)?,
+        None => render(&report, &network, format, &options, out)?,
         Some(path) => crate::output::write_atomically(path, |w| {
             let mut w = w;
-            render(&report, &network, args.format, &options, &mut w)?;
+            render(&report, &network, format, &options, &mut w)?;
             Ok(())
         })?,
     }

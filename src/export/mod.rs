@@ -14,7 +14,7 @@ use oxigraph::store::Store;
 use crate::error::{Error, Result};
 
 /// The RDF formats `export` writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportFormat {
     /// Turtle, grouped by subject, with the prefixes it uses.
     Turtle,
@@ -26,6 +26,38 @@ pub enum ExportFormat {
     Trig,
     /// RDF/XML.
     Rdfxml,
+    /// JSON-LD (expanded, one node object per subject).
+    Jsonld,
+}
+
+impl crate::formats::Named for ExportFormat {
+    const NAMES: &'static [(&'static str, Self)] = &[
+        ("turtle", Self::Turtle),
+        ("ttl", Self::Turtle),
+        ("ntriples", Self::Ntriples),
+        ("nt", Self::Ntriples),
+        ("n-triples", Self::Ntriples),
+        ("nquads", Self::Nquads),
+        ("nq", Self::Nquads),
+        ("n-quads", Self::Nquads),
+        ("trig", Self::Trig),
+        ("rdfxml", Self::Rdfxml),
+        ("rdf", Self::Rdfxml),
+        ("xml", Self::Rdfxml),
+        ("owl", Self::Rdfxml),
+        ("jsonld", Self::Jsonld),
+        ("json-ld", Self::Jsonld),
+    ];
+    const EXTENSIONS: &'static [(&'static str, Self)] = &[
+        ("ttl", Self::Turtle),
+        ("nt", Self::Ntriples),
+        ("nq", Self::Nquads),
+        ("trig", Self::Trig),
+        ("rdf", Self::Rdfxml),
+        ("owl", Self::Rdfxml),
+        ("xml", Self::Rdfxml),
+        ("jsonld", Self::Jsonld),
+    ];
 }
 
 /// All triples of the store's default graph, sorted for stable output.
@@ -67,10 +99,18 @@ pub fn write_triples(triples: &[Triple], format: ExportFormat, out: &mut impl Wr
         ExportFormat::Nquads => RdfFormat::NQuads,
         ExportFormat::Trig => RdfFormat::TriG,
         ExportFormat::Rdfxml => RdfFormat::RdfXml,
+        ExportFormat::Jsonld => RdfFormat::JsonLd {
+            profile: oxigraph::io::JsonLdProfileSet::empty(),
+        },
     };
     let mut serializer = crate::vocab::PREFIXES
         .iter()
-        .filter(|_| matches!(format, ExportFormat::Trig | ExportFormat::Rdfxml))
+        .filter(|_| {
+            matches!(
+                format,
+                ExportFormat::Trig | ExportFormat::Rdfxml | ExportFormat::Jsonld
+            )
+        })
         .filter(|(_, ns)| used(triples, ns))
         .try_fold(RdfSerializer::from_format(rdf_format), |s, (p, ns)| {
             s.with_prefix(*p, *ns)

@@ -32,7 +32,7 @@ use crate::output::write_atomically;
 use crate::projection::ActorNetwork;
 
 /// The formats `graph` writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GraphFormat {
     /// GEXF 1.3, with edge time intervals where the evidence is dated.
     Gexf,
@@ -42,6 +42,22 @@ pub enum GraphFormat {
     Dot,
     /// nodes.csv and edges.csv.
     Csv,
+}
+
+impl crate::formats::Named for GraphFormat {
+    const NAMES: &'static [(&'static str, Self)] = &[
+        ("gexf", Self::Gexf),
+        ("graphml", Self::Graphml),
+        ("dot", Self::Dot),
+        ("gv", Self::Dot),
+        ("csv", Self::Csv),
+    ];
+    const EXTENSIONS: &'static [(&'static str, Self)] = &[
+        ("gexf", Self::Gexf),
+        ("graphml", Self::Graphml),
+        ("dot", Self::Dot),
+        ("gv", Self::Dot),
+    ];
 }
 
 /// A format that is one stream of bytes.

@@ -4,11 +4,14 @@
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
+use crate::resources::{self, Kind, Origin, Resource, ResourceSet, Skipped};
 
 /// A rule: a SPARQL update file applied after loading.
 #[derive(Debug, Clone)]
 pub struct RuleFile {
-    /// Path of the `.ru` file.
+    /// The `.ru` file.
+    pub resource: Resource,
+    /// How it is named in messages (its path on disk, or its built-in name).
     pub path: PathBuf,
     /// Its file name, used to name derived edges' rule.
     pub name: String,
@@ -17,53 +20,49 @@ pub struct RuleFile {
 /// The files one build reads.
 #[derive(Debug, Clone)]
 pub struct Inputs {
-    /// The ontology folder.
-    pub ontology_dir: PathBuf,
-    /// The data folder.
-    pub data_dir: PathBuf,
     /// Turtle files of the ontology (classes, alignment, shapes).
-    pub ontology: Vec<PathBuf>,
-    /// Turtle files of the data.
-    pub data: Vec<PathBuf>,
+    pub ontology: ResourceSet,
+    /// Turtle files of the data: the base data set, then each added file or folder.
+    pub data: Vec<ResourceSet>,
     /// Rules, in the order they run.
     pub rules: Vec<RuleFile>,
 }
 
 impl Inputs {
-    /// Lists the inputs under `ontology_dir` and `data_dir`.
+    /// Lists the inputs: the ontology from `ontology_dir` (or built in), the data from `data_dir`
+    /// (or built in), plus every Turtle file in `added`.
     ///
     /// # Errors
     /// A folder that is missing or unreadable, or one that holds no Turtle file.
-    pub fn discover(ontology_dir: &Path, data_dir: &Path) -> Result<Self> {
-        let ontology = files_with_extension(ontology_dir, "ttl")?;
-        let data = files_with_extension(data_dir, "ttl")?;
-        for (dir, list, flag) in [
-            (ontology_dir, &ontology, "--ontology"),
-            (data_dir, &data, "--data"),
-        ] {
-            if list.is_empty() {
+    pub fn discover(ontology_dir: Option<&Path>, data_dir: Option<&Path>, added: &[PathBuf]) -> Result<Self> {
+        let ontology = resources::load(Kind::Ontology, ontology_dir, "ttl")?;
+        let mut data = vec![resources::load(Kind::Data, data_dir, "ttl")?];
+        for path in added {
+            data.push(resources::from_disk(path, "ttl")?);
+        }
+        for (set, flag) in
+            std::iter::once((&ontology, "--ontology")).chain(data.iter().map(|d| (d, "--data or --add")))
+        {
+            if let (Origin::Disk(dir), true) = (&set.origin, set.files.is_empty()) {
                 return Err(Error::io(
                     dir,
                     std::io::Error::new(
                         std::io::ErrorKind::NotFound,
-                        format!("no .ttl file in this folder; point {flag} at a folder of Turtle files"),
+                        format!("no .ttl file here; point {flag} at a folder of Turtle files"),
                     ),
                 ));
             }
         }
-        let rules = files_with_extension(ontology_dir, "ru")?
+        let rules = resources::load(Kind::Ontology, ontology_dir, "ru")?
+            .files
             .into_iter()
-            .map(|path| RuleFile {
-                name: path
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default(),
-                path,
+            .map(|resource| RuleFile {
+                path: resource.path(),
+                name: resource.file_name().to_owned(),
+                resource,
             })
             .collect();
         Ok(Self {
-            ontology_dir: ontology_dir.to_owned(),
-            data_dir: data_dir.to_owned(),
             ontology,
             data,
             rules,
@@ -71,43 +70,24 @@ impl Inputs {
     }
 
     /// Ontology files first, then data files.
-    pub fn turtle_files(&self) -> impl Iterator<Item = &PathBuf> {
-        self.ontology.iter().chain(&self.data)
+    pub fn turtle_files(&self) -> impl Iterator<Item = &Resource> {
+        self.ontology
+            .files
+            .iter()
+            .chain(self.data.iter().flat_map(|d| &d.files))
     }
 
-    /// How a file is named in messages: relative to the parent of its input folder
-    /// (`data/articles/001.ttl`).
-    pub fn display_name(&self, path: &Path) -> String {
-        for dir in [&self.data_dir, &self.ontology_dir] {
-            if let Ok(rel) = path.strip_prefix(dir) {
-                let top = dir.file_name().map(|n| n.to_string_lossy().into_owned());
-                return match top {
-                    Some(top) => format!("{top}/{}", rel.display()),
-                    None => rel.display().to_string(),
-                };
-            }
-        }
-        path.display().to_string()
+    /// How many Turtle files there are.
+    pub fn turtle_count(&self) -> usize {
+        self.turtle_files().count()
     }
-}
 
-/// Every file under `dir` (recursively) whose extension is `ext`, sorted by path.
-fn files_with_extension(dir: &Path, ext: &str) -> Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_owned()];
-    while let Some(d) = stack.pop() {
-        let entries = std::fs::read_dir(&d).map_err(|e| Error::io(&d, e))?;
-        for entry in entries {
-            let path = entry.map_err(|e| Error::io(&d, e))?.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == ext) {
-                out.push(path);
-            }
-        }
+    /// Entries of the input folders that were passed over, and why.
+    pub fn skipped(&self) -> impl Iterator<Item = &Skipped> {
+        std::iter::once(&self.ontology)
+            .chain(&self.data)
+            .flat_map(|set| &set.skipped)
     }
-    out.sort();
-    Ok(out)
 }
 
 #[cfg(test)]
@@ -115,45 +95,35 @@ mod tests {
     use super::*;
 
     #[test]
-    fn finds_nested_files_in_order() -> Result<()> {
-        let tmp = tempfile::tempdir().map_err(|e| Error::io("tmp", e))?;
+    fn folders_replace_the_built_in_files_and_added_files_extend_them() {
+        let tmp = tempfile::tempdir().expect("tempdir");
         let o = tmp.path().join("ontology");
-        let d = tmp.path().join("data");
-        std::fs::create_dir_all(o.join("rules")).map_err(|e| Error::io("o", e))?;
-        std::fs::create_dir_all(d.join("articles")).map_err(|e| Error::io("d", e))?;
+        std::fs::create_dir_all(o.join("rules")).expect("mkdir");
         for f in [
             o.join("b.ttl"),
             o.join("a.ttl"),
             o.join("rules/10-x.ru"),
             o.join("rules/02-y.ru"),
-            d.join("articles/001.ttl"),
-            d.join("core.ttl"),
         ] {
-            std::fs::write(&f, "").map_err(|e| Error::io(&f, e))?;
+            std::fs::write(&f, "").expect("write");
         }
-        let inputs = Inputs::discover(&o, &d)?;
-        let names: Vec<_> = inputs.turtle_files().map(|p| inputs.display_name(p)).collect();
-        assert_eq!(
-            names,
-            [
-                "ontology/a.ttl",
-                "ontology/b.ttl",
-                "data/articles/001.ttl",
-                "data/core.ttl"
-            ]
-        );
+        let extra = tmp.path().join("new-article.ttl");
+        std::fs::write(&extra, "").expect("write");
+        let inputs = Inputs::discover(Some(&o), None, &[extra]).expect("inputs");
+        let names: Vec<_> = inputs.turtle_files().map(|r| r.name.as_str()).collect();
+        assert_eq!(names[..2], ["ontology/a.ttl", "ontology/b.ttl"]);
+        assert!(names.contains(&"data/articles/001.ttl"), "built-in data");
+        assert!(names.last().is_some_and(|n| n.ends_with("new-article.ttl")));
         let rules: Vec<_> = inputs.rules.iter().map(|r| r.name.as_str()).collect();
         assert_eq!(rules, ["02-y.ru", "10-x.ru"]);
-        Ok(())
     }
 
     #[test]
     fn empty_data_folder_names_the_flag() {
         let tmp = tempfile::tempdir().expect("tempdir");
-        std::fs::write(tmp.path().join("o.ttl"), "").expect("write");
         let empty = tmp.path().join("empty");
         std::fs::create_dir(&empty).expect("mkdir");
-        let err = Inputs::discover(tmp.path(), &empty).expect_err("must fail");
+        let err = Inputs::discover(None, Some(&empty), &[]).expect_err("must fail");
         assert!(err.to_string().contains("--data"), "{err}");
     }
 }

@@ -35,9 +35,9 @@ impl Graph {
     /// The first file that cannot be read or parsed.
     pub fn read(inputs: &Inputs) -> crate::Result<Self> {
         let mut graph = Self::default();
-        for path in inputs.turtle_files() {
-            let parsed = parse_turtle(path)?;
-            let label = inputs.display_name(path);
+        for resource in inputs.turtle_files() {
+            let parsed = parse_turtle(resource)?;
+            let label = resource.name.clone();
             let triples = skolemize(parsed.triples);
             for t in &triples {
                 if let NamedOrBlankNode::NamedNode(n) = &t.subject {

@@ -1,12 +1,13 @@
 //! Parses one Turtle file with oxttl, turning a syntax error into one that names the file, line
 //! and column and shows the line.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use oxigraph::model::Triple;
 use oxttl::TurtleParser;
 
 use crate::error::{Error, Position, Result};
+use crate::resources::Resource;
 
 /// The triples of one file.
 #[derive(Debug)]
@@ -17,12 +18,14 @@ pub struct ParsedFile {
     pub triples: Vec<Triple>,
 }
 
-/// Reads and parses the Turtle file at `path`.
+/// Reads and parses the Turtle file `resource`.
 ///
 /// # Errors
 /// [`Error::Io`] when unreadable, [`Error::TurtleSyntax`] at the first syntax error.
-pub fn parse_turtle(path: &Path) -> Result<ParsedFile> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+pub fn parse_turtle(resource: &Resource) -> Result<ParsedFile> {
+    let path = resource.path();
+    let path = path.as_path();
+    let bytes = resource.bytes()?;
     let triples = parse_turtle_bytes(&bytes).map_err(|(line, column, message)| {
         let text = String::from_utf8_lossy(&bytes);
         Error::TurtleSyntax {
@@ -70,7 +73,11 @@ mod tests {
             "@prefix ex: <http://example.org/> .\nex:a ex:b ex:c .\nex:a ex:b .\n",
         )
         .expect("write");
-        let msg = parse_turtle(&path).expect_err("must fail").to_string();
+        let resource = Resource {
+            name: "bad.ttl".into(),
+            location: crate::resources::Location::File(path),
+        };
+        let msg = parse_turtle(&resource).expect_err("must fail").to_string();
         assert!(msg.contains("bad.ttl:3:"), "{msg}");
         assert!(msg.contains("    ex:a ex:b ."), "{msg}");
     }

@@ -50,7 +50,7 @@ pub struct Tie {
 }
 
 /// How ties are weighted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Weighting {
     /// Number of supporting events.
@@ -58,6 +58,10 @@ pub enum Weighting {
     Events,
     /// Deaths in the supporting events (ties without deaths weigh 0).
     Deaths,
+}
+
+impl crate::formats::Named for Weighting {
+    const NAMES: &'static [(&'static str, Self)] = &[("events", Self::Events), ("deaths", Self::Deaths)];
 }
 
 /// What to project.

@@ -10,6 +10,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
+use crate::resources::{self, Kind, Resource};
 use crate::terms::TermKind;
 
 /// A declared parameter of a saved query: the SPARQL variable `?name` it binds.
@@ -50,6 +51,18 @@ impl SavedQuery {
     /// [`Error::Io`] when unreadable, [`Error::Parameter`] for a malformed `# param:` line.
     pub fn read(path: &Path) -> Result<Self> {
         let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        Self::from_text(path, text)
+    }
+
+    /// Reads a saved query from a built-in or on-disk resource.
+    ///
+    /// # Errors
+    /// As [`SavedQuery::read`].
+    pub fn from_resource(resource: &Resource) -> Result<Self> {
+        Self::from_text(&resource.path(), resource.text()?)
+    }
+
+    fn from_text(path: &Path, text: String) -> Result<Self> {
         let name = path
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
@@ -109,28 +122,25 @@ fn parse_param(spec: &str) -> Result<ParamSpec, String> {
     })
 }
 
-/// Every saved query in `dir`, sorted by name.
+/// Every saved query in `dir` (the built-in ones when `None`), sorted by name.
 ///
 /// # Errors
 /// An unreadable folder or query file.
-pub fn list(dir: &Path) -> Result<Vec<SavedQuery>> {
-    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
-    let mut paths = Vec::new();
-    for entry in entries {
-        let path = entry.map_err(|e| Error::io(dir, e))?.path();
-        if path.extension().is_some_and(|e| e == "rq") {
-            paths.push(path);
-        }
-    }
-    paths.sort();
-    paths.iter().map(|p| SavedQuery::read(p)).collect()
+pub fn list(dir: Option<&Path>) -> Result<Vec<SavedQuery>> {
+    let mut all = resources::load(Kind::Queries, dir, "rq")?
+        .files
+        .iter()
+        .map(SavedQuery::from_resource)
+        .collect::<Result<Vec<_>>>()?;
+    all.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(all)
 }
 
-/// The saved query called `name` in `dir`.
+/// The saved query called `name` in `dir` (the built-in ones when `None`).
 ///
 /// # Errors
 /// [`Error::UnknownQuery`] with the closest names when there is none.
-pub fn find(dir: &Path, name: &str) -> Result<SavedQuery> {
+pub fn find(dir: Option<&Path>, name: &str) -> Result<SavedQuery> {
     let all = list(dir)?;
     if let Some(q) = all.iter().find(|q| q.name == name) {
         return Ok(q.clone());
@@ -171,7 +181,7 @@ mod tests {
             "actor-profile.rq",
             "# title: Everything about one actor\n# description: All of it.\n# param: actor iri The actor.\n# param: limit integer optional How many.\nSELECT * WHERE { ?actor ?p ?o }\n",
         );
-        let q = find(dir.path(), "actor-profile").expect("found");
+        let q = find(Some(dir.path()), "actor-profile").expect("found");
         assert_eq!(q.title, "Everything about one actor");
         assert_eq!(q.params.len(), 2);
         assert_eq!(q.params[0].kind, TermKind::Iri);
@@ -186,7 +196,7 @@ mod tests {
         for n in ["who-attacked.rq", "timeline.rq", "borders.rq"] {
             write(dir.path(), n, "SELECT * {}");
         }
-        let err = find(dir.path(), "who-atacked").expect_err("missing");
+        let err = find(Some(dir.path()), "who-atacked").expect_err("missing");
         let Error::UnknownQuery { suggestions, .. } = err else {
             panic!("wrong error {err}");
         };
@@ -201,7 +211,7 @@ mod tests {
             "x.rq",
             "# title: x\n# param: a nonsense d\nSELECT * {}",
         );
-        let err = find(dir.path(), "x").expect_err("bad");
+        let err = find(Some(dir.path()), "x").expect_err("bad");
         assert!(err.to_string().contains("x.rq:2"), "{err}");
     }
 }

@@ -3,9 +3,10 @@
 
 mod bind;
 mod catalogue;
+pub mod depth;
 pub mod render;
 mod run;
 
 pub use catalogue::{find, list, ParamSpec, SavedQuery};
 pub use render::{render, ResultFormat};
-pub use run::{run, select, Answer, Row};
+pub use run::{run, select, Answer, Limits, Row};

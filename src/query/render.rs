@@ -13,7 +13,7 @@ use crate::export::{sort_triples, write_triples, ExportFormat};
 use crate::vocab::compact;
 
 /// Output formats of `query`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ResultFormat {
     /// A table for the terminal (graphs are written as Turtle).
     Table,
@@ -29,6 +29,20 @@ pub enum ResultFormat {
     Turtle,
     /// N-Triples, for CONSTRUCT and DESCRIBE.
     Ntriples,
+}
+
+impl crate::formats::Named for ResultFormat {
+    const NAMES: &'static [(&'static str, Self)] = &[
+        ("table", Self::Table),
+        ("csv", Self::Csv),
+        ("tsv", Self::Tsv),
+        ("json", Self::Json),
+        ("xml", Self::Xml),
+        ("turtle", Self::Turtle),
+        ("ttl", Self::Turtle),
+        ("ntriples", Self::Ntriples),
+        ("nt", Self::Ntriples),
+    ];
 }
 
 /// Writes `answer` to `out` in `format`.

@@ -2,7 +2,7 @@
 //! query, never pasted into its text) and a time limit.
 
 use std::sync::mpsc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use oxigraph::model::{Term, Triple};
 use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults, Variable};
@@ -31,51 +31,126 @@ pub enum Answer {
     Graph(Vec<Triple>),
 }
 
-/// Parses `text` (named `origin` in errors), binds `bindings`, and runs it within `timeout`.
+/// How far one query may go before it is stopped. A stopped query is an error, never a result.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Limits {
+    /// Wall-clock time for evaluating and collecting the answer.
+    pub timeout: Option<Duration>,
+    /// Most rows (or triples) an answer may have.
+    pub max_rows: Option<usize>,
+    /// Most resident memory of the whole process, in bytes, while the query runs.
+    pub max_memory: Option<u64>,
+}
+
+impl Limits {
+    fn any(&self) -> bool {
+        self.timeout.is_some() || self.max_memory.is_some()
+    }
+}
+
+/// Parses `text` (named `origin` in errors), binds `bindings`, and runs it within `limits`.
+///
+/// With a time or memory limit the query runs on a worker thread watched from this one: when a limit
+/// is passed the query is cancelled and this returns at once with the error, whether or not the
+/// evaluator notices the cancellation (an `ORDER BY` or a cartesian product may not); the worker is
+/// left to end with the process.
 ///
 /// # Errors
-/// [`Error::SparqlSyntax`] with the position in `text`, [`Error::Timeout`], or an evaluation error.
+/// [`Error::SparqlSyntax`] with the position in `text`, [`Error::Timeout`],
+/// [`Error::MemoryLimit`], [`Error::RowLimit`], or an evaluation error.
 pub fn run(
     store: &Store,
     origin: &str,
     text: &str,
     bindings: Vec<(Variable, Term)>,
-    timeout: Option<Duration>,
+    limits: Limits,
 ) -> Result<Answer> {
     let token = CancellationToken::new();
     let parser = PREFIXES
         .iter()
         .try_fold(SparqlParser::new(), |p, (prefix, ns)| p.with_prefix(*prefix, *ns))
         .map_err(|e| Error::Parameter(format!("bad built-in prefix: {e}")))?;
-    let parsed = parser
-        .parse_query(text)
-        .map_err(|e| Error::sparql_syntax(origin, text, &e))?;
-    let prepared = evaluator()
-        .with_cancellation_token(token.clone())
-        .for_query(bind(parsed, &bindings)?);
-    let (done, watchdog) = match timeout {
-        Some(limit) => {
-            let (tx, rx) = mpsc::channel::<()>();
-            let handle = std::thread::spawn(move || {
-                if rx.recv_timeout(limit) == Err(mpsc::RecvTimeoutError::Timeout) {
-                    token.cancel();
-                }
-            });
-            (Some(tx), Some(handle))
+    super::depth::check_nesting(origin, text)?;
+    let parsed = match parser.clone().parse_query(text) {
+        Ok(parsed) => parsed,
+        Err(_) if parser.parse_update(text).is_ok() => {
+            return Err(Error::Parameter(format!(
+                "{origin} is a SPARQL update; queries here are read-only and never change the store \
+                 (the store is written only by `borderkg build`)"
+            )))
         }
-        None => (None, None),
+        Err(e) => return Err(Error::sparql_syntax(origin, text, &e)),
     };
-    let answer = collect(prepared.on_store(store).execute());
-    drop(done);
-    if let Some(handle) = watchdog {
-        let _ = handle.join();
+    let query = bind(parsed, &bindings)?;
+    if !limits.any() {
+        let prepared = evaluator().for_query(query);
+        return collect(prepared.on_store(store).execute(), limits.max_rows);
     }
-    match answer {
-        Err(Error::Evaluation(QueryEvaluationError::Cancelled)) => {
-            Err(Error::Timeout(timeout.unwrap_or_default()))
+    let (tx, rx) = mpsc::channel();
+    let worker_store = store.clone();
+    let worker_token = token.clone();
+    let worker = std::thread::Builder::new()
+        .name("query".into())
+        .spawn(move || {
+            let prepared = evaluator().with_cancellation_token(worker_token).for_query(query);
+            let answer = collect(prepared.on_store(&worker_store).execute(), limits.max_rows);
+            drop(worker_store);
+            let _ = tx.send(answer);
+        })
+        .map_err(|e| Error::io("query worker thread", e))?;
+    let started = Instant::now();
+    // Stops the query: cancels it and gives the worker a moment to notice and let go of the store,
+    // so that the process does not end with the worker still inside the storage engine.
+    let stop = |error: Error| {
+        token.cancel();
+        let _ = rx.recv_timeout(STOP_GRACE);
+        Err(error)
+    };
+    loop {
+        match rx.recv_timeout(WATCH_INTERVAL) {
+            Ok(answer) => {
+                let _ = worker.join();
+                return match answer {
+                    _ if token.is_cancelled() => Err(Error::Timeout(started.elapsed())),
+                    Err(Error::Evaluation(QueryEvaluationError::Cancelled)) => {
+                        Err(Error::Timeout(started.elapsed()))
+                    }
+                    other => other,
+                };
+            }
+            Err(mpsc::RecvTimeoutError::Disconnected) => {
+                let _ = worker.join();
+                return Err(Error::Parameter(format!(
+                    "{origin}: the query worker stopped without an answer"
+                )));
+            }
+            Err(mpsc::RecvTimeoutError::Timeout) => {}
         }
-        other => other,
+        if let Some(limit) = limits.timeout {
+            if started.elapsed() >= limit {
+                return stop(Error::Timeout(started.elapsed()));
+            }
+        }
+        if let (Some(limit), Some(used)) = (limits.max_memory, resident_memory()) {
+            if used > limit {
+                return stop(Error::MemoryLimit { used, limit });
+            }
+        }
     }
+}
+
+/// How long a stopped query's worker is given to notice the cancellation.
+const STOP_GRACE: Duration = Duration::from_secs(3);
+
+/// How often the watcher looks at the clock and the memory.
+const WATCH_INTERVAL: Duration = Duration::from_millis(50);
+
+/// The resident memory of this process in bytes, where the system tells it (Linux).
+fn resident_memory() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    kb.checked_mul(1024)
 }
 
 /// A solution as a map from variable name to value.
@@ -90,7 +165,7 @@ pub fn select(store: &Store, origin: &str, text: &str, bindings: &[(&str, Term)]
         .iter()
         .map(|(name, term)| (Variable::new_unchecked(*name), term.clone()))
         .collect();
-    let Answer::Solutions { variables, rows } = run(store, origin, text, bindings, None)? else {
+    let Answer::Solutions { variables, rows } = run(store, origin, text, bindings, Limits::default())? else {
         return Ok(Vec::new());
     };
     Ok(rows
@@ -105,7 +180,14 @@ pub fn select(store: &Store, origin: &str, text: &str, bindings: &[(&str, Term)]
         .collect())
 }
 
-fn collect(results: Result<QueryResults<'_>, QueryEvaluationError>) -> Result<Answer> {
+fn collect(
+    results: Result<QueryResults<'_>, QueryEvaluationError>,
+    max_rows: Option<usize>,
+) -> Result<Answer> {
+    let check = |n: usize| match max_rows {
+        Some(limit) if n > limit => Err(Error::RowLimit(limit)),
+        _ => Ok(()),
+    };
     Ok(match results? {
         QueryResults::Solutions(solutions) => {
             let variables = solutions.variables().to_vec();
@@ -113,12 +195,17 @@ fn collect(results: Result<QueryResults<'_>, QueryEvaluationError>) -> Result<An
             for solution in solutions {
                 let solution = solution?;
                 rows.push(variables.iter().map(|v| solution.get(v).cloned()).collect());
+                check(rows.len())?;
             }
             Answer::Solutions { variables, rows }
         }
         QueryResults::Boolean(b) => Answer::Boolean(b),
         QueryResults::Graph(triples) => {
-            let mut out = triples.collect::<Result<Vec<_>, _>>()?;
+            let mut out = Vec::new();
+            for triple in triples {
+                out.push(triple?);
+                check(out.len())?;
+            }
             out.sort_by_cached_key(ToString::to_string);
             out.dedup();
             Answer::Graph(out)
@@ -154,7 +241,7 @@ mod tests {
             "t",
             "SELECT ?s WHERE { ?s ?p ?v }",
             vec![(Variable::new_unchecked("v"), value)],
-            None,
+            Limits::default(),
         )
         .expect("runs");
         let Answer::Solutions { rows, .. } = answer else {
@@ -170,7 +257,7 @@ mod tests {
             "q.rq",
             "SELECT ?s WHERE {\n  ?s ?p \n}",
             Vec::new(),
-            None,
+            Limits::default(),
         )
         .expect_err("bad");
         let Error::SparqlSyntax { position, .. } = err else {

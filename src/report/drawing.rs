@@ -13,13 +13,17 @@ use super::analysis::{ActorRow, Report};
 use crate::projection::ActorNetwork;
 
 /// What colours the nodes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ColorBy {
     /// The actor's class.
     #[default]
     Class,
     /// The actor's Louvain community.
     Community,
+}
+
+impl crate::formats::Named for ColorBy {
+    const NAMES: &'static [(&'static str, Self)] = &[("class", Self::Class), ("community", Self::Community)];
 }
 
 /// How the drawing looks.

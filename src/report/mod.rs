@@ -18,7 +18,7 @@ use std::io::Write;
 use crate::error::{Error, Result};
 
 /// Output formats of the report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ReportFormat {
     /// Headings and tables for the terminal.
     Text,
@@ -30,6 +30,26 @@ pub enum ReportFormat {
     Csv,
     /// One self-contained page: an SVG drawing of the network and the tables.
     Html,
+}
+
+impl crate::formats::Named for ReportFormat {
+    const NAMES: &'static [(&'static str, Self)] = &[
+        ("text", Self::Text),
+        ("txt", Self::Text),
+        ("markdown", Self::Markdown),
+        ("md", Self::Markdown),
+        ("json", Self::Json),
+        ("csv", Self::Csv),
+        ("html", Self::Html),
+    ];
+    const EXTENSIONS: &'static [(&'static str, Self)] = &[
+        ("txt", Self::Text),
+        ("md", Self::Markdown),
+        ("json", Self::Json),
+        ("csv", Self::Csv),
+        ("html", Self::Html),
+        ("htm", Self::Html),
+    ];
 }
 
 /// How the report is rendered beyond its format.

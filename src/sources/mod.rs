@@ -24,9 +24,9 @@ pub struct Article {
 /// [`Error::Io`] when the file cannot be read.
 pub fn read_article(dir: &Path, file_name: &str) -> Result<Article> {
     let path = dir.join(file_name);
-    let text = std::fs::read_to_string(&path).map_err(|source| Error::Io {
+    let text = std::fs::read_to_string(&path).map_err(|cause| Error::Io {
         path: path.clone(),
-        source,
+        cause,
     })?;
     Ok(Article {
         sentences: segment(&text),
