@@ -10,6 +10,17 @@ pub const ID: &str = "https://w3id.org/borderkg/id/";
 /// Namespace of skolem IRIs that replace blank nodes at build time.
 pub const GENID: &str = "https://w3id.org/borderkg/id/.well-known/genid/";
 
+/// Namespace of the store's named graphs.
+pub const GRAPHS: &str = "https://w3id.org/borderkg/graph/";
+/// Named graph of the ontology (classes, properties, shapes, alignments).
+pub const ONTOLOGY_GRAPH: NamedNodeRef<'static> =
+    NamedNodeRef::new_unchecked("https://w3id.org/borderkg/graph/ontology");
+/// Named graph of what the rules derive.
+pub const DERIVED_GRAPH: NamedNodeRef<'static> =
+    NamedNodeRef::new_unchecked("https://w3id.org/borderkg/graph/derived");
+/// Prefix of the named graphs of imported datasets, one per dataset.
+pub const IMPORT_GRAPHS: &str = "https://w3id.org/borderkg/graph/import/";
+
 /// Prefixes known to every query and used by exports, in a fixed order.
 pub const PREFIXES: &[(&str, &str)] = &[
     ("bkg", BKG),

@@ -11,12 +11,14 @@ pub use summary::BuildSummary;
 
 use std::path::PathBuf;
 
-use oxigraph::model::{GraphName, Quad};
+use oxigraph::model::{GraphName, NamedOrBlankNode, Quad};
 use oxigraph::store::Store;
 
 use crate::error::Result;
-use crate::ingest::{Graph, Inputs};
+use crate::ingest::Inputs;
 use crate::store::{WhenBusy, Writer};
+use crate::vocab::{IMPORT_GRAPHS, ONTOLOGY_GRAPH};
+use shapes::ShapeSet;
 
 /// What to build from and where.
 #[derive(Debug, Clone)]
@@ -79,7 +81,6 @@ pub fn build(config: &BuildConfig, mut on_stage: impl FnMut(Stage)) -> Result<Bu
     crate::store::check_replaceable(&config.store, &inputs_in_use)?;
     on_stage(Stage::Parsing);
     let inputs = Inputs::discover(config.ontology.as_deref(), config.data.as_deref(), &config.add)?;
-    let graph = Graph::read(&inputs)?;
     let rules = rules::parse_rules(&inputs.rules)?;
     if rules.is_empty() && !config.allow_no_rules {
         return Err(crate::Error::Missing(
@@ -89,31 +90,22 @@ pub fn build(config: &BuildConfig, mut on_stage: impl FnMut(Stage)) -> Result<Bu
         ));
     }
 
-    let writer = Writer::acquire(&config.store, config.when_busy, |holder| {
-        on_stage(Stage::WaitingForLock);
-        let _ = holder;
+    let writer = Writer::acquire(&config.store, config.when_busy, |_| {
+        on_stage(Stage::WaitingForLock)
     })?;
     on_stage(Stage::Loading);
     let staging = writer.staging()?;
     let mut summary = {
         let store = Store::open(staging.path())?;
-        let mut loader = store.bulk_loader();
-        loader.load_quads(graph.triples.iter().map(|t| {
-            Quad::new(
-                t.subject.clone(),
-                t.predicate.clone(),
-                t.object.clone(),
-                GraphName::DefaultGraph,
-            )
-        }))?;
-        loader.commit()?;
+        load_inputs(&store, &inputs)?;
+        let carried = carry_imports(&config.store, &store)?;
         let asserted = store.len()?;
 
         on_stage(Stage::Rules);
         let stats = rules::apply(&store, &rules)?;
 
         on_stage(Stage::Shapes);
-        shapes::validate(&store, &graph.origins, config.allow_no_shapes)?;
+        check_shapes(&store, &inputs, config.allow_no_shapes)?;
 
         if let Some(dir) = &config.sources {
             on_stage(Stage::Provenance);
@@ -127,6 +119,7 @@ pub fn build(config: &BuildConfig, mut on_stage: impl FnMut(Stage)) -> Result<Bu
         summary.files = inputs.turtle_count();
         summary.ontology_from = inputs.ontology.origin.to_string();
         summary.data_from = inputs.data.iter().map(|d| d.origin.to_string()).collect();
+        summary.data_from.extend(carried);
         summary.skipped = inputs
             .skipped()
             .map(|s| format!("{}: {}", s.path.display(), s.reason))
@@ -142,4 +135,76 @@ pub fn build(config: &BuildConfig, mut on_stage: impl FnMut(Stage)) -> Result<Bu
         .collect();
     staging.publish()?;
     Ok(summary)
+}
+
+/// Loads every input file, one at a time: the ontology into its named graph, the data into the
+/// default graph.
+fn load_inputs(store: &Store, inputs: &Inputs) -> Result<()> {
+    let ontology = GraphName::NamedNode(ONTOLOGY_GRAPH.into_owned());
+    let files = inputs.ontology.files.iter().map(|f| (f, &ontology)).chain(
+        inputs
+            .data
+            .iter()
+            .flat_map(|d| &d.files)
+            .map(|f| (f, &GraphName::DefaultGraph)),
+    );
+    for (file, graph) in files {
+        let triples = crate::ingest::read_triples(file)?;
+        let mut loader = store.bulk_loader();
+        loader.load_quads(
+            triples
+                .into_iter()
+                .map(|t| Quad::new(t.subject, t.predicate, t.object, graph.clone())),
+        )?;
+        loader.commit()?;
+    }
+    Ok(())
+}
+
+/// Copies the imported datasets' graphs from the store's current generation, so that a rebuild of
+/// the curated data keeps them; returns a line per graph for the summary.
+fn carry_imports(root: &std::path::Path, store: &Store) -> Result<Vec<String>> {
+    let previous = match crate::store::open(root) {
+        Ok(previous) => previous,
+        Err(crate::Error::StoreMissing(_)) => return Ok(Vec::new()),
+        Err(e) => return Err(e),
+    };
+    let mut carried = Vec::new();
+    for graph in previous.named_graphs() {
+        let NamedOrBlankNode::NamedNode(graph) = graph? else {
+            continue;
+        };
+        if !graph.as_str().starts_with(IMPORT_GRAPHS) {
+            continue;
+        }
+        let mut loader = store.bulk_loader();
+        let mut count = 0usize;
+        loader.load_ok_quads::<_, crate::Error>(
+            previous
+                .quads_for_pattern(None, None, None, Some(graph.as_ref().into()))
+                .inspect(|_| count += 1)
+                .map(|q| q.map_err(crate::Error::from)),
+        )?;
+        loader.commit()?;
+        carried.push(format!(
+            "{} triples imported into {} (kept)",
+            count,
+            graph.as_str()
+        ));
+    }
+    Ok(carried)
+}
+
+/// Checks the curated shapes over the curated data, and the import shapes over each import graph.
+pub(crate) fn check_shapes(store: &Store, inputs: &Inputs, allow_none: bool) -> Result<()> {
+    let origins = |keys: &std::collections::BTreeSet<String>| crate::ingest::origins(inputs, keys);
+    shapes::validate(store, &ShapeSet::Curated, allow_none, &origins)?;
+    for graph in store.named_graphs() {
+        if let NamedOrBlankNode::NamedNode(graph) = graph? {
+            if graph.as_str().starts_with(IMPORT_GRAPHS) {
+                shapes::validate(store, &ShapeSet::Import(graph), true, &|_| Default::default())?;
+            }
+        }
+    }
+    Ok(())
 }

@@ -2,6 +2,8 @@
 //! derive nothing new, materialising the facts and actor-network edges that queries read as plain
 //! triples.
 //!
+//! Rules read every graph of the store (curated data, ontology, imports, what rules derived) and
+//! write into the derived graph, so that an import can be re-derived by clearing that one graph.
 //! Each rule is run as the `CONSTRUCT` form of its insert, and the new triples are added in Rust:
 //! so a rule can only add (a `DELETE` is refused when the rules are read), each rule's own delta is
 //! known exactly, a rule that would describe a skolemised blank node is caught on the triple that
@@ -20,7 +22,7 @@ use spargebra::{GraphUpdateOperation, Query, SparqlParser};
 
 use crate::error::{Error, Result};
 use crate::ingest::RuleFile;
-use crate::vocab::{GENID, PREFIXES};
+use crate::vocab::{DERIVED_GRAPH, GENID, PREFIXES};
 
 /// How many rounds the rules may take before the build gives up on reaching a fixpoint.
 const MAX_ROUNDS: usize = 10;
@@ -287,8 +289,7 @@ fn run_rule(store: &Store, rule: &Rule, bound: usize) -> Result<Vec<Triple>> {
     let mut new = Vec::new();
     let mut seen = HashSet::new();
     for query in &rule.constructs {
-        let results = evaluator()
-            .for_query(query.clone())
+        let results = crate::query::scoped(evaluator().for_query(query.clone()), &crate::query::Scope::Union)
             .on_store(store)
             .execute()
             .map_err(|e| fail(e.to_string()))?;
@@ -304,13 +305,17 @@ fn run_rule(store: &Store, rule: &Rule, bound: usize) -> Result<Vec<Triple>> {
                     "one run constructed more than {bound} triples; the rule's pattern probably joins unrelated parts (a cartesian product)"
                 )));
             }
-            if store.contains(&Quad::new(
-                triple.subject.clone(),
-                triple.predicate.clone(),
-                triple.object.clone(),
-                GraphName::DefaultGraph,
-            ))? || !seen.insert(triple.clone())
-            {
+            let known = store
+                .quads_for_pattern(
+                    Some(triple.subject.as_ref()),
+                    Some(triple.predicate.as_ref()),
+                    Some(triple.object.as_ref()),
+                    None,
+                )
+                .next()
+                .transpose()?
+                .is_some();
+            if known || !seen.insert(triple.clone()) {
                 continue;
             }
             if matches!(&triple.subject, NamedOrBlankNode::NamedNode(n) if n.as_str().starts_with(GENID)) {
@@ -324,12 +329,13 @@ fn run_rule(store: &Store, rule: &Rule, bound: usize) -> Result<Vec<Triple>> {
             new.push(triple);
         }
     }
+    let derived = GraphName::NamedNode(DERIVED_GRAPH.into_owned());
     let quads = new.iter().map(|t| {
         Quad::new(
             t.subject.clone(),
             t.predicate.clone(),
             t.object.clone(),
-            GraphName::DefaultGraph,
+            derived.clone(),
         )
     });
     if new.len() > BULK_THRESHOLD {

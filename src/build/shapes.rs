@@ -7,12 +7,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use oxigraph::model::{NamedNode, Term};
+use oxigraph::model::{GraphName, NamedNode, Term};
 use oxigraph::store::Store;
 
 use crate::error::{Error, Result, Violation};
-use crate::query::Row;
-use crate::vocab::{compact, sh};
+use crate::query::{Row, Scope};
+use crate::vocab::{compact, sh, DERIVED_GRAPH, ONTOLOGY_GRAPH};
 
 /// The SHACL properties a property shape may use here.
 const SUPPORTED: &[&str] = &[
@@ -49,12 +49,13 @@ struct PropertyShape {
 
 /// Validates `store` against every `sh:NodeShape` in it.
 ///
-/// `origins` maps subjects (N-Triples form) to the files describing them, for the messages.
+/// `origins` gives, for the nodes that break a shape (N-Triples form), the files describing them,
+/// for the messages; it is called only when something is wrong.
 ///
 /// # Errors
 /// [`Error::Shapes`] with every violation found, or a store/query error.
-pub fn validate(store: &Store, origins: &BTreeMap<String, BTreeSet<String>>, allow_none: bool) -> Result<()> {
-    let shapes = read_shapes(store)?;
+pub fn validate(store: &Store, set: &ShapeSet, allow_none: bool, origins: &Origins<'_>) -> Result<()> {
+    let shapes = read_shapes(store, set)?;
     if shapes.is_empty() && !allow_none {
         return Err(Error::Missing(
             "the ontology has no SHACL shapes (sh:NodeShape), so nothing would be validated: \
@@ -62,10 +63,27 @@ pub fn validate(store: &Store, origins: &BTreeMap<String, BTreeSet<String>>, all
                 .into(),
         ));
     }
-    let mut violations = Vec::new();
+    let scope = set.scope();
+    let mut found = Vec::new();
     for shape in &shapes {
-        check(store, shape, origins, &mut violations)?;
+        check(store, shape, &scope, &mut found)?;
     }
+    let keys: BTreeSet<String> = found.iter().map(|(k, _)| k.clone()).collect();
+    let files = if keys.is_empty() {
+        BTreeMap::new()
+    } else {
+        origins(&keys)
+    };
+    let mut violations: Vec<Violation> = found
+        .into_iter()
+        .map(|(key, mut v)| {
+            v.files = files
+                .get(&key)
+                .map(|s| s.iter().cloned().collect())
+                .unwrap_or_default();
+            v
+        })
+        .collect();
     violations.sort_by(|a, b| (&a.node, &a.property, &a.message).cmp(&(&b.node, &b.property, &b.message)));
     violations.dedup();
     if violations.is_empty() {
@@ -75,8 +93,46 @@ pub fn validate(store: &Store, origins: &BTreeMap<String, BTreeSet<String>>, all
     }
 }
 
+/// Gives the files that describe each of a set of nodes (N-Triples form).
+pub type Origins<'a> = dyn Fn(&BTreeSet<String>) -> BTreeMap<String, BTreeSet<String>> + 'a;
+
+/// Which shapes to check, against which graphs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ShapeSet {
+    /// The shapes without a `bkg:shapeScope`, over the curated data, the ontology and what the rules
+    /// derived.
+    Curated,
+    /// The shapes scoped to `bkg:DatasetImport`, over one import graph and the ontology.
+    Import(NamedNode),
+}
+
+impl ShapeSet {
+    fn scope(&self) -> Scope {
+        let ontology = GraphName::NamedNode(ONTOLOGY_GRAPH.into_owned());
+        match self {
+            Self::Curated => Scope::Graphs(vec![
+                GraphName::DefaultGraph,
+                ontology,
+                GraphName::NamedNode(DERIVED_GRAPH.into_owned()),
+            ]),
+            Self::Import(graph) => Scope::Graphs(vec![GraphName::NamedNode(graph.clone()), ontology]),
+        }
+    }
+
+    fn filter(&self) -> &'static str {
+        match self {
+            Self::Curated => "FILTER NOT EXISTS { ?cls bkg:shapeScope ?scope }",
+            Self::Import(_) => "?cls bkg:shapeScope bkg:DatasetImport .",
+        }
+    }
+}
+
 fn select(store: &Store, query: &str) -> Result<Vec<Row>> {
     crate::query::select(store, "shape check", query, &[])
+}
+
+fn select_in(store: &Store, query: &str, scope: &Scope) -> Result<Vec<Row>> {
+    crate::query::select_in(store, "shape check", query, &[], scope)
 }
 
 fn iri_of(row: &Row, var: &str) -> Option<String> {
@@ -93,7 +149,7 @@ fn int_of(row: &Row, var: &str) -> Option<u64> {
     }
 }
 
-fn read_shapes(store: &Store) -> Result<Vec<PropertyShape>> {
+fn read_shapes(store: &Store, set: &ShapeSet) -> Result<Vec<PropertyShape>> {
     let rows = select(
         store,
         &format!(
@@ -121,13 +177,14 @@ fn read_shapes(store: &Store) -> Result<Vec<PropertyShape>> {
         store,
         &format!(
             "SELECT ?cls ?p ?path ?min ?max ?class ?dt ?kind ?msg WHERE {{
-               ?cls a <{ns}NodeShape> ; <{ns}property> ?p .
+               ?cls a <{ns}NodeShape> ; <{ns}property> ?p . {filter}
                ?p <{ns}path> ?path .
                OPTIONAL {{ ?p <{ns}minCount> ?min }} OPTIONAL {{ ?p <{ns}maxCount> ?max }}
                OPTIONAL {{ ?p <{ns}class> ?class }} OPTIONAL {{ ?p <{ns}datatype> ?dt }}
                OPTIONAL {{ ?p <{ns}nodeKind> ?kind }} OPTIONAL {{ ?p <{ns}message> ?msg }}
              }}",
-            ns = "http://www.w3.org/ns/shacl#"
+            ns = "http://www.w3.org/ns/shacl#",
+            filter = set.filter()
         ),
     )?;
     let targets = select(
@@ -215,33 +272,34 @@ fn read_lists(store: &Store, node: &Term, shape: &mut PropertyShape) -> Result<(
 fn check(
     store: &Store,
     shape: &PropertyShape,
-    origins: &BTreeMap<String, BTreeSet<String>>,
-    out: &mut Vec<Violation>,
+    scope: &Scope,
+    out: &mut Vec<(String, Violation)>,
 ) -> Result<()> {
     let focus = format!("{{ SELECT DISTINCT ?n WHERE {{ {} }} }}", shape.focus);
     let path = NamedNode::new_unchecked(shape.path.clone());
     let mut report = |node: &Term, message: String| {
         let key = node.to_string();
-        out.push(Violation {
-            node: match node {
-                Term::NamedNode(n) => compact(n.as_str()),
-                other => other.to_string(),
+        out.push((
+            key,
+            Violation {
+                node: match node {
+                    Term::NamedNode(n) => compact(n.as_str()),
+                    other => other.to_string(),
+                },
+                property: compact(path.as_str()),
+                message: shape
+                    .message
+                    .clone()
+                    .map_or(message.clone(), |m| format!("{m} ({message})")),
+                files: Vec::new(),
             },
-            property: compact(path.as_str()),
-            message: shape
-                .message
-                .clone()
-                .map_or(message.clone(), |m| format!("{m} ({message})")),
-            files: origins
-                .get(&key)
-                .map(|s| s.iter().cloned().collect())
-                .unwrap_or_default(),
-        });
+        ));
     };
     if shape.min.is_some() || shape.max.is_some() {
-        let rows = select(
+        let rows = select_in(
             store,
             &format!("SELECT ?n (COUNT(DISTINCT ?v) AS ?c) WHERE {{ {focus} OPTIONAL {{ ?n {path} ?v }} }} GROUP BY ?n"),
+            scope,
         )?;
         for row in rows {
             let (Some(n), Some(c)) = (row.get("n"), int_of(&row, "c")) else {
@@ -325,9 +383,10 @@ fn check(
         ));
     }
     for (filter, message) in value_checks {
-        let rows = select(
+        let rows = select_in(
             store,
             &format!("SELECT DISTINCT ?n ?v WHERE {{ {focus} ?n {path} ?v . {filter} }}"),
+            scope,
         )?;
         for row in rows {
             if let (Some(n), Some(v)) = (row.get("n"), row.get("v")) {

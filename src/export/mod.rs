@@ -60,17 +60,19 @@ impl crate::formats::Named for ExportFormat {
     ];
 }
 
-/// All triples of the store's default graph, sorted for stable output.
+/// All triples of the store, from every graph (curated data, ontology, derived, imports) as one
+/// graph, sorted for stable output.
 ///
 /// # Errors
 /// A storage error.
 pub fn store_triples(store: &Store) -> Result<Vec<Triple>> {
     let mut triples = Vec::new();
-    for quad in store.quads_for_pattern(None, None, None, Some(GraphNameRef::DefaultGraph)) {
+    for quad in store.quads_for_pattern(None, None, None, None) {
         let quad = quad?;
         triples.push(Triple::new(quad.subject, quad.predicate, quad.object));
     }
     sort_triples(&mut triples);
+    triples.dedup();
     Ok(triples)
 }
 

@@ -19,39 +19,33 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use oxigraph::model::{NamedOrBlankNode, Triple};
 
-/// Every triple of the inputs, plus which files describe each subject (for error messages).
-#[derive(Debug, Default)]
-pub struct Graph {
-    /// The triples, blank nodes already replaced by skolem IRIs.
-    pub triples: Vec<Triple>,
-    /// Subject (as N-Triples term) → files that state something about it.
-    pub origins: BTreeMap<String, BTreeSet<String>>,
+use crate::resources::Resource;
+
+/// The triples of one Turtle file, blank nodes replaced by skolem IRIs (blank-node scope is the
+/// file, so each file is read and named on its own and nothing holds more than one file).
+///
+/// # Errors
+/// The file cannot be read or parsed.
+pub fn read_triples(resource: &Resource) -> crate::Result<Vec<Triple>> {
+    Ok(skolemize(parse_turtle(resource)?.triples))
 }
 
-impl Graph {
-    /// Parses every Turtle file of `inputs` and skolemizes each file's blank nodes.
-    ///
-    /// # Errors
-    /// The first file that cannot be read or parsed.
-    pub fn read(inputs: &Inputs) -> crate::Result<Self> {
-        let mut graph = Self::default();
-        for resource in inputs.turtle_files() {
-            let parsed = parse_turtle(resource)?;
-            let label = resource.name.clone();
-            let triples = skolemize(parsed.triples);
-            for t in &triples {
-                if let NamedOrBlankNode::NamedNode(n) = &t.subject {
-                    graph
-                        .origins
-                        .entry(n.to_string())
-                        .or_default()
-                        .insert(label.clone());
+/// For each of `subjects` (N-Triples form), the input files that state something about it. Reads
+/// the inputs again: it is called only to explain a failed build.
+pub fn origins(inputs: &Inputs, subjects: &BTreeSet<String>) -> BTreeMap<String, BTreeSet<String>> {
+    let mut found: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for resource in inputs.turtle_files() {
+        let Ok(triples) = read_triples(resource) else {
+            continue;
+        };
+        for t in triples {
+            if let NamedOrBlankNode::NamedNode(n) = &t.subject {
+                let key = n.to_string();
+                if subjects.contains(&key) {
+                    found.entry(key).or_default().insert(resource.name.clone());
                 }
             }
-            graph.triples.extend(triples);
         }
-        graph.triples.sort_by_cached_key(ToString::to_string);
-        graph.triples.dedup();
-        Ok(graph)
     }
+    found
 }

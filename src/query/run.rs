@@ -4,8 +4,10 @@
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use oxigraph::model::{Term, Triple};
-use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults, Variable};
+use oxigraph::model::{GraphName, Term, Triple};
+use oxigraph::sparql::{
+    CancellationToken, PreparedSparqlQuery, QueryEvaluationError, QueryResults, Variable,
+};
 use oxigraph::store::Store;
 
 use spargebra::SparqlParser;
@@ -42,6 +44,17 @@ pub struct Limits {
     pub max_memory: Option<u64>,
 }
 
+/// Which graphs a query reads as its default graph.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Scope {
+    /// Every graph of the store: curated data, ontology, derived triples and imports (how every
+    /// reader sees the knowledge graph).
+    #[default]
+    Union,
+    /// Only these graphs.
+    Graphs(Vec<GraphName>),
+}
+
 impl Limits {
     fn any(&self) -> bool {
         self.timeout.is_some() || self.max_memory.is_some()
@@ -65,6 +78,21 @@ pub fn run(
     bindings: Vec<(Variable, Term)>,
     limits: Limits,
 ) -> Result<Answer> {
+    run_in(store, origin, text, bindings, limits, &Scope::Union)
+}
+
+/// As [`run`], reading the graphs of `scope` as the default graph.
+///
+/// # Errors
+/// As [`run`].
+pub fn run_in(
+    store: &Store,
+    origin: &str,
+    text: &str,
+    bindings: Vec<(Variable, Term)>,
+    limits: Limits,
+    scope: &Scope,
+) -> Result<Answer> {
     let token = CancellationToken::new();
     let parser = PREFIXES
         .iter()
@@ -83,16 +111,20 @@ pub fn run(
     };
     let query = bind(parsed, &bindings)?;
     if !limits.any() {
-        let prepared = evaluator().for_query(query);
+        let prepared = scoped(evaluator().for_query(query), scope);
         return collect(prepared.on_store(store).execute(), limits.max_rows);
     }
     let (tx, rx) = mpsc::channel();
     let worker_store = store.clone();
     let worker_token = token.clone();
+    let scope = scope.clone();
     let worker = std::thread::Builder::new()
         .name("query".into())
         .spawn(move || {
-            let prepared = evaluator().with_cancellation_token(worker_token).for_query(query);
+            let prepared = scoped(
+                evaluator().with_cancellation_token(worker_token).for_query(query),
+                &scope,
+            );
             let answer = collect(prepared.on_store(&worker_store).execute(), limits.max_rows);
             drop(worker_store);
             let _ = tx.send(answer);
@@ -139,6 +171,15 @@ pub fn run(
     }
 }
 
+/// Sets the default graph of `prepared` to `scope`.
+pub fn scoped(mut prepared: PreparedSparqlQuery, scope: &Scope) -> PreparedSparqlQuery {
+    match scope {
+        Scope::Union => prepared.dataset_mut().set_default_graph_as_union(),
+        Scope::Graphs(graphs) => prepared.dataset_mut().set_default_graph(graphs.clone()),
+    }
+    prepared
+}
+
 /// How long a stopped query's worker is given to notice the cancellation.
 const STOP_GRACE: Duration = Duration::from_secs(3);
 
@@ -161,11 +202,27 @@ pub type Row = std::collections::BTreeMap<String, Term>;
 /// # Errors
 /// As [`run`]; a query that is not a SELECT gives no rows.
 pub fn select(store: &Store, origin: &str, text: &str, bindings: &[(&str, Term)]) -> Result<Vec<Row>> {
+    select_in(store, origin, text, bindings, &Scope::Union)
+}
+
+/// As [`select`], reading the graphs of `scope` as the default graph.
+///
+/// # Errors
+/// As [`run`].
+pub fn select_in(
+    store: &Store,
+    origin: &str,
+    text: &str,
+    bindings: &[(&str, Term)],
+    scope: &Scope,
+) -> Result<Vec<Row>> {
     let bindings = bindings
         .iter()
         .map(|(name, term)| (Variable::new_unchecked(*name), term.clone()))
         .collect();
-    let Answer::Solutions { variables, rows } = run(store, origin, text, bindings, Limits::default())? else {
+    let Answer::Solutions { variables, rows } =
+        run_in(store, origin, text, bindings, Limits::default(), scope)?
+    else {
         return Ok(Vec::new());
     };
     Ok(rows
