@@ -51,6 +51,34 @@ pub enum Command {
     Path(PathArgs),
     /// Write the actor network for other tools: GEXF (Gephi, with time intervals), GraphML, DOT or node/edge CSV.
     Graph(GraphArgs),
+    /// Import event datasets (UCDP GED, ACLED, GDELT) into the store, reconciled with the curated actors and places.
+    Import(ImportArgs),
+}
+
+/// Arguments of `import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The dataset: ucdp, acled, gdelt, or auto to detect it from each file.
+    #[arg(value_parser = ["ucdp", "acled", "gdelt", "auto"])]
+    pub dataset: String,
+    /// The dataset files: CSV (UCDP GED, ACLED) or tab-separated (GDELT 1.0/2.0), plain, .gz or .zip.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Stop at the first bad row (nothing is imported) instead of skipping bad rows and counting them.
+    #[arg(long)]
+    pub strict: bool,
+    /// Write the names that matched no curated actor or place, with counts, as TSV to this file (- for standard output).
+    #[arg(long, value_name = "FILE")]
+    pub report_unmatched: Option<PathBuf>,
+    /// Folder of the ontology whose rules and shapes apply (default: ./ontology when there is one, else the built-in one).
+    #[arg(long, value_name = "DIR")]
+    pub ontology: Option<PathBuf>,
+    /// When another build or import is writing the same store, wait for it instead of failing at once.
+    #[arg(long)]
+    pub wait: bool,
+    /// Output format of the summary.
+    #[arg(long, value_enum, default_value_t = SummaryFormat::Text)]
+    pub format: SummaryFormat,
 }
 
 /// Arguments of `graph`.

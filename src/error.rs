@@ -148,6 +148,9 @@ pub enum Error {
         /// Who holds the lock, as it wrote itself into the lock file.
         holder: String,
     },
+    /// A dataset file that cannot be imported, or a bad row with `--strict`.
+    #[error("{0}")]
+    Import(String),
     /// A part of the inputs that must be there is missing.
     #[error("{0}")]
     Missing(String),

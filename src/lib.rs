@@ -11,6 +11,7 @@ pub mod error;
 pub mod export;
 pub mod formats;
 pub mod graph_export;
+pub mod import;
 pub mod ingest;
 pub mod network;
 pub mod output;

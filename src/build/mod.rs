@@ -2,7 +2,7 @@
 //! apply the rules, validate shapes and provenance, then swap the new store in.
 
 mod provenance;
-mod rules;
+pub(crate) mod rules;
 mod shapes;
 mod summary;
 

@@ -4,6 +4,7 @@
 mod build;
 mod export;
 mod graph;
+mod import;
 mod network;
 mod path;
 mod queries;
@@ -31,6 +32,7 @@ pub fn run(cli: Cli, out: &mut impl Write) -> anyhow::Result<()> {
         Command::Report(args) => report::run(&args, &cli.store, out),
         Command::Path(args) => path::run(&args, &cli.store, out),
         Command::Graph(args) => graph::run(&args, &cli.store, out),
+        Command::Import(args) => import::run(&args, &cli.store, out),
     }
 }
 

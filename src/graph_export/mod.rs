@@ -143,6 +143,8 @@ pub(crate) mod fixture {
             citations: vec![Citation {
                 file: "003_d6679de3fa4b726c.txt".to_owned(),
                 sentence: 5,
+                row: None,
+                record: None,
                 standing: standing.to_owned(),
                 claimants: Vec::new(),
             }],

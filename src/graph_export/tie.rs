@@ -49,7 +49,7 @@ impl<'a> TieFacts<'a> {
             .join(" ");
         let mut sources: Vec<String> = Vec::new();
         for c in evidence.iter().flat_map(|e| &e.citations) {
-            let source = format!("{}#{}", c.file.get(..3).unwrap_or(&c.file), c.sentence);
+            let source = c.short();
             if !sources.contains(&source) {
                 sources.push(source);
             }

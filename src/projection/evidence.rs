@@ -15,12 +15,29 @@ use crate::vocab::compact;
 pub struct Citation {
     /// Source file name.
     pub file: String,
-    /// Sentence index.
+    /// Sentence index (0 for a dataset row).
     pub sentence: u64,
+    /// For a dataset: the row of the file (header = row 1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub row: Option<u64>,
+    /// For a dataset: the dataset's own record id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub record: Option<String>,
     /// Standing label (`alleged`).
     pub standing: String,
     /// Claimants' labels.
     pub claimants: Vec<String>,
+}
+
+impl Citation {
+    /// The short form tables use: `003#5` for a sentence of an article, `ged.csv:row 12` for a
+    /// dataset row.
+    pub fn short(&self) -> String {
+        match self.row {
+            Some(row) => format!("{}:row {row}", self.file),
+            None => format!("{}#{}", self.file.get(..3).unwrap_or(&self.file), self.sentence),
+        }
+    }
 }
 
 impl std::fmt::Display for Citation {
@@ -31,11 +48,23 @@ impl std::fmt::Display for Citation {
         } else {
             format!("claimed by {}", self.claimants.join(", "))
         };
-        write!(
-            f,
-            "{} sentence {} · {} · {by}",
-            self.file, self.sentence, self.standing
-        )
+        match (self.row, &self.record) {
+            (Some(row), record) => write!(
+                f,
+                "{} row {row}{} · {} · in the dataset's own voice",
+                self.file,
+                record
+                    .as_deref()
+                    .map(|r| format!(" (record {r})"))
+                    .unwrap_or_default(),
+                self.standing
+            ),
+            (None, _) => write!(
+                f,
+                "{} sentence {} · {} · {by}",
+                self.file, self.sentence, self.standing
+            ),
+        }
     }
 }
 
@@ -61,7 +90,10 @@ impl CitedSentence {
             .iter()
             .map(|c| {
                 Ok(Self {
-                    text: quoter.sentence(&c.file, c.sentence)?,
+                    text: match c.row {
+                        Some(_) => None,
+                        None => quoter.sentence(&c.file, c.sentence)?,
+                    },
                     citation: c.clone(),
                 })
             })
@@ -162,13 +194,15 @@ const DETAILS: &str = "SELECT (SAMPLE(?l) AS ?label) (SAMPLE(?c) AS ?class) (SAM
 }";
 
 const CITATIONS: &str =
-    "SELECT ?file ?i ?standing ?rank (GROUP_CONCAT(DISTINCT ?cl; separator=\"|\") AS ?claimants) WHERE {
+    "SELECT ?file ?i ?row ?record ?standing ?rank (GROUP_CONCAT(DISTINCT ?cl; separator=\"|\") AS ?claimants) WHERE {
   ?e bkg:attestedBy ?a .
-  ?a bkg:source/bkg:fileName ?file ; bkg:sentence ?i ; bkg:standing ?s .
+  { ?a bkg:source/bkg:fileName ?file ; bkg:sentence ?i }
+  UNION { ?a bkg:datasetFile ?file ; bkg:datasetRow ?row ; bkg:datasetRecordId ?record }
+  ?a bkg:standing ?s .
   ?s rdfs:label ?standing .
   OPTIONAL { ?s bkg:certaintyRank ?rank }
   OPTIONAL { ?a bkg:claimant ?c . OPTIONAL { ?c skos:prefLabel ?cpl } BIND(COALESCE(?cpl, STR(?c)) AS ?cl) }
-} GROUP BY ?file ?i ?standing ?rank ORDER BY ?file ?i";
+} GROUP BY ?file ?i ?row ?record ?standing ?rank ORDER BY ?file ?i ?row";
 
 const DISPUTED: &str = "SELECT ?d WHERE {
   { ?d bkg:denies|bkg:disputes ?e }
@@ -176,8 +210,17 @@ const DISPUTED: &str = "SELECT ?d WHERE {
   UNION { ?accusation bkg:asserts ?e . ?d bkg:denies|bkg:disputes ?accusation }
 } LIMIT 1";
 
-const DEATHS: &str = "SELECT ?file (SUM(?n) AS ?deaths) WHERE {
-  ?e bkg:casualties ?f . ?f bkg:deaths ?n ; bkg:attestedBy/bkg:source/bkg:fileName ?file .
+/// Deaths of an event per source: the largest figure for all sides where the source gives one
+/// (restatements of a total are not added up), else the sum of its distinct figures for parts.
+const DEATHS: &str =
+    "SELECT ?file (MAX(?total) AS ?all) (SUM(?part) AS ?parts) (SUM(?isTotal) AS ?totals) WHERE {
+  { SELECT DISTINCT ?file ?f ?n ?isTotal WHERE {
+      ?e bkg:casualties ?f . ?f bkg:deaths ?n ; bkg:attestedBy ?fa .
+      { ?fa bkg:source/bkg:fileName ?file } UNION { ?fa bkg:datasetFile ?file }
+      BIND(IF(EXISTS { ?f bkg:victimCategory id:people-all-sides }, 1, 0) AS ?isTotal)
+  } }
+  BIND(IF(?isTotal = 1, ?n, 0) AS ?total)
+  BIND(IF(?isTotal = 1, 0, ?n) AS ?part)
 } GROUP BY ?file";
 
 fn text(row: &Row, var: &str) -> Option<String> {
@@ -209,6 +252,8 @@ pub fn collect(store: &Store, supports: &BTreeSet<String>) -> Result<BTreeMap<St
                     Citation {
                         file: text(c, "file").unwrap_or_default(),
                         sentence: text(c, "i").and_then(|i| i.parse().ok()).unwrap_or(0),
+                        row: text(c, "row").and_then(|i| i.parse().ok()),
+                        record: text(c, "record"),
                         standing: text(c, "standing").unwrap_or_default(),
                         claimants: text(c, "claimants")
                             .map(|s| s.split('|').map(str::to_owned).collect())
@@ -219,9 +264,16 @@ pub fn collect(store: &Store, supports: &BTreeSet<String>) -> Result<BTreeMap<St
             })
             .collect();
         let best = citations.iter().max_by_key(|(_, rank)| *rank);
+        let number = |r: &Row, v: &str| text(r, v).and_then(|n| n.parse::<u64>().ok()).unwrap_or(0);
         let deaths = select(store, "tie evidence", DEATHS, &bind)?
             .iter()
-            .filter_map(|r| text(r, "deaths").and_then(|n| n.parse::<u64>().ok()))
+            .map(|r| {
+                if number(r, "totals") > 0 {
+                    number(r, "all")
+                } else {
+                    number(r, "parts")
+                }
+            })
             .max()
             .unwrap_or(0);
         out.insert(

@@ -352,7 +352,7 @@ pub fn analyse(network: &ActorNetwork, weighting: Weighting, directed: bool) -> 
                 sources: ev
                     .citations
                     .iter()
-                    .map(|c| format!("{}#{}", c.file.get(..3).unwrap_or(&c.file), c.sentence))
+                    .map(crate::projection::Citation::short)
                     .collect(),
             })
             .collect();

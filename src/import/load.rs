@@ -1,0 +1,226 @@
+//! Writing an import into the store, atomically: a new generation starts as a checkpoint of the
+//! current one (hard links, so it costs nothing), each dataset's named graph is cleared and loaded
+//! from the files given for it, the rules are derived again and the shapes checked, and only then
+//! is the generation published. A failed or killed import leaves the previous store as it was.
+
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use oxigraph::model::{Quad, Term};
+use oxigraph::store::Store;
+
+use super::{dataset_graph, open, quads, CuratedPlace, Dataset, Mapper, PlaceLevel, Reconciler, Taxonomy};
+use super::{parse_wkt_point, Unmatched, ACTOR_ALIASES, LABELS_QUERY, PLACES_QUERY};
+use crate::build::{check_shapes, rules};
+use crate::error::{Error, Result};
+use crate::ingest::Inputs;
+use crate::query::select;
+use crate::store::{WhenBusy, Writer};
+use crate::vocab::DERIVED_GRAPH;
+
+/// What to import and where.
+#[derive(Debug, Clone)]
+pub struct ImportConfig {
+    /// The store folder (it must hold a built store).
+    pub store: PathBuf,
+    /// The dataset files (plain, `.gz` or `.zip`).
+    pub files: Vec<PathBuf>,
+    /// The dataset, when not detected from each file.
+    pub dataset: Option<Dataset>,
+    /// Stop at the first bad row instead of skipping it.
+    pub strict: bool,
+    /// Ontology folder whose rules and shapes apply; the built-in ontology when `None`.
+    pub ontology: Option<PathBuf>,
+    /// What to do when another build or import is writing the store.
+    pub when_busy: WhenBusy,
+}
+
+/// Progress of an import, for a progress bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Progress {
+    /// Waiting for another writer.
+    Waiting,
+    /// Reading a file: what was detected.
+    File(String),
+    /// Rows read so far in the current file.
+    Rows(u64),
+    /// Deriving the actor network again.
+    Rules,
+    /// Checking shapes.
+    Shapes,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct ImportSummary {
+    /// One line per file (or archive member): what was detected.
+    pub detected: Vec<String>,
+    /// Rows imported.
+    pub rows: u64,
+    /// Bad rows skipped.
+    pub skipped: u64,
+    /// The first bad rows, with file, row, column and reason.
+    pub bad_rows: Vec<String>,
+    /// The named graphs replaced.
+    pub graphs: Vec<String>,
+    /// Triples in the store before and after.
+    pub triples_before: usize,
+    /// Triples in the store after the import.
+    pub triples_after: usize,
+    /// Triples the rules derived.
+    pub derived: usize,
+    /// Names no alias or label matched.
+    #[serde(skip)]
+    pub unmatched: Vec<Unmatched>,
+}
+
+/// How many bad rows the summary lists (all are counted).
+const LISTED_BAD_ROWS: usize = 20;
+
+/// Imports `config.files` into the store.
+///
+/// # Errors
+/// No store built yet, another writer (with [`WhenBusy::Fail`]), an unreadable or unrecognised
+/// file, a bad row with `strict`, a rule or shape failure, or a storage error; the store is then
+/// unchanged.
+pub fn import(config: &ImportConfig, mut on_progress: impl FnMut(Progress)) -> Result<ImportSummary> {
+    let inputs = Inputs::discover(config.ontology.as_deref(), None, &[])?;
+    let rules = rules::parse_rules(&inputs.rules)?;
+    let taxonomy = Taxonomy::load().map_err(|e| Error::Import(e.to_string()))?;
+    let writer = Writer::acquire(&config.store, config.when_busy, |_| {
+        on_progress(Progress::Waiting)
+    })?;
+    let staging = writer.staging()?;
+    {
+        let current = crate::store::open(&config.store)?;
+        std::fs::remove_dir(staging.path()).map_err(|e| Error::io(staging.path(), e))?;
+        current.backup(staging.path())?;
+    }
+    let mut summary = ImportSummary::default();
+    {
+        let store = Store::open(staging.path())?;
+        summary.triples_before = store.len()?;
+        let mut reconciler = reconciler(&store)?;
+        let mut mapper = Mapper::new(&mut reconciler, &taxonomy);
+        let mut cleared = BTreeSet::new();
+        for path in &config.files {
+            load_file(
+                &store,
+                path,
+                config,
+                &mut mapper,
+                &mut cleared,
+                &mut summary,
+                &mut on_progress,
+            )?;
+        }
+        summary.unmatched = mapper.reconciler().unmatched();
+        summary.graphs = cleared.into_iter().collect();
+
+        on_progress(Progress::Rules);
+        store.clear_graph(DERIVED_GRAPH)?;
+        let stats = rules::apply(&store, &rules)?;
+        summary.derived = stats.iter().map(|s| s.added).sum();
+        on_progress(Progress::Shapes);
+        check_shapes(&store, &inputs, false)?;
+        summary.triples_after = store.len()?;
+        store.flush()?;
+    }
+    staging.publish()?;
+    Ok(summary)
+}
+
+/// The reconciler over the store's labels and places.
+fn reconciler(store: &Store) -> Result<Reconciler> {
+    let text = |t: Option<&Term>| match t {
+        Some(Term::NamedNode(n)) => Some(n.as_str().to_owned()),
+        Some(Term::Literal(l)) => Some(l.value().to_owned()),
+        _ => None,
+    };
+    let labels: Vec<(String, String)> = select(store, "import labels", LABELS_QUERY, &[])?
+        .iter()
+        .filter_map(|row| Some((text(row.get("iri"))?, text(row.get("label"))?)))
+        .collect();
+    let places: Vec<CuratedPlace> = select(store, "import places", PLACES_QUERY, &[])?
+        .iter()
+        .filter_map(|row| {
+            Some(CuratedPlace {
+                iri: text(row.get("iri"))?,
+                label: text(row.get("label"))?,
+                country: text(row.get("country")),
+                level: PlaceLevel::from_class(&text(row.get("class"))?),
+                point: text(row.get("point")).and_then(|p| parse_wkt_point(&p)),
+            })
+        })
+        .collect();
+    Ok(Reconciler::new(ACTOR_ALIASES, labels.into_iter())
+        .map_err(|e| Error::Import(e.to_string()))?
+        .with_places(places.into_iter()))
+}
+
+/// Streams one file's rows into the store: its dataset's graph is cleared first, the first time the
+/// dataset is met in this import.
+fn load_file(
+    store: &Store,
+    path: &Path,
+    config: &ImportConfig,
+    mapper: &mut Mapper<'_>,
+    cleared: &mut BTreeSet<String>,
+    summary: &mut ImportSummary,
+    on_progress: &mut impl FnMut(Progress),
+) -> Result<()> {
+    let readers =
+        open(path, config.dataset).map_err(|e| Error::Import(format!("{}: {e}", path.display())))?;
+    for reader in readers {
+        let dataset = reader.layout().dataset();
+        let graph = dataset_graph(dataset);
+        if cleared.insert(graph.as_str().to_owned()) {
+            store.clear_graph(graph.as_ref())?;
+        }
+        let detection = reader.detection();
+        on_progress(Progress::File(detection.clone()));
+        summary.detected.push(detection);
+        let bad: RefCell<Option<Error>> = RefCell::new(None);
+        let progress = RefCell::new(&mut *on_progress);
+        let counts = RefCell::new((0u64, 0u64));
+        let rows = quads(reader, mapper);
+        let stream = rows
+            .inspect(|_| {
+                let mut c = counts.borrow_mut();
+                c.0 += 1;
+                if c.0.is_multiple_of(10_000) {
+                    (progress.borrow_mut())(Progress::Rows(c.0));
+                }
+            })
+            .filter_map(|row| match row {
+                Ok(quads) => Some(quads),
+                Err(row_error) => {
+                    if config.strict {
+                        bad.borrow_mut().get_or_insert(Error::Import(format!(
+                            "{row_error}; nothing was imported (without --strict, bad rows are skipped and counted)"
+                        )));
+                    } else {
+                        counts.borrow_mut().1 += 1;
+                        if summary.bad_rows.len() < LISTED_BAD_ROWS {
+                            summary.bad_rows.push(row_error.to_string());
+                        }
+                    }
+                    None
+                }
+            })
+            .take_while(|_| bad.borrow().is_none())
+            .flatten()
+            .map(|q: Quad| Ok::<_, Error>(q));
+        let mut loader = store.bulk_loader();
+        loader.load_ok_quads::<_, Error>(stream)?;
+        if let Some(error) = bad.into_inner() {
+            return Err(error);
+        }
+        loader.commit()?;
+        let (rows, skipped) = counts.into_inner();
+        summary.rows += rows - skipped;
+        summary.skipped += skipped;
+    }
+    Ok(())
+}
