@@ -28,21 +28,31 @@ pub fn run(args: &ImportArgs, store: &Path, out: &mut impl Write) -> anyhow::Res
             .unwrap_or_else(|_| ProgressStyle::default_spinner()),
     );
     bar.enable_steady_tick(Duration::from_millis(120));
+    let pause_at = std::env::var("BORDERKG_PAUSE_AT_STAGE").ok();
     let mut done_before = 0u64;
     let mut in_file = 0u64;
-    let result = import(&config, |progress| match progress {
-        Progress::Waiting => bar.set_message("waiting for another build or import of this store"),
-        Progress::File(detection) => {
-            done_before += in_file;
-            in_file = 0;
-            bar.set_message(format!("reading {detection}:"));
+    let result = import(&config, |progress| {
+        if matches!(
+            (&progress, pause_at.as_deref()),
+            (Progress::Rules, Some("Rules")) | (Progress::Shapes, Some("Shapes"))
+        ) {
+            // For the tests that kill an import part-way.
+            std::thread::sleep(Duration::from_secs(60));
         }
-        Progress::Rows(rows) => {
-            in_file = rows;
-            bar.set_position(done_before + rows);
+        match progress {
+            Progress::Waiting => bar.set_message("waiting for another build or import of this store"),
+            Progress::File(detection) => {
+                done_before += in_file;
+                in_file = 0;
+                bar.set_message(format!("reading {detection}:"));
+            }
+            Progress::Rows(rows) => {
+                in_file = rows;
+                bar.set_position(done_before + rows);
+            }
+            Progress::Rules => bar.set_message("deriving the actor network;"),
+            Progress::Shapes => bar.set_message("checking shapes;"),
         }
-        Progress::Rules => bar.set_message("deriving the actor network;"),
-        Progress::Shapes => bar.set_message("checking shapes;"),
     });
     bar.finish_and_clear();
     let summary = result.with_context(|| {

@@ -7,7 +7,7 @@ use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use oxigraph::model::{Quad, Term};
+use oxigraph::model::{GraphName, Quad, Term};
 use oxigraph::store::Store;
 
 use super::{dataset_graph, open, quads, CuratedPlace, Dataset, Mapper, PlaceLevel, Reconciler, Taxonomy};
@@ -15,9 +15,9 @@ use super::{parse_wkt_point, Unmatched, ACTOR_ALIASES, LABELS_QUERY, PLACES_QUER
 use crate::build::{check_shapes, rules};
 use crate::error::{Error, Result};
 use crate::ingest::Inputs;
-use crate::query::select;
+use crate::query::{select_in, Scope};
 use crate::store::{WhenBusy, Writer};
-use crate::vocab::DERIVED_GRAPH;
+use crate::vocab::{DERIVED_GRAPH, ONTOLOGY_GRAPH};
 
 /// What to import and where.
 #[derive(Debug, Clone)]
@@ -131,18 +131,23 @@ pub fn import(config: &ImportConfig, mut on_progress: impl FnMut(Progress)) -> R
     Ok(summary)
 }
 
-/// The reconciler over the store's labels and places.
+/// The reconciler over the labels and places of the curated graph (not of earlier imports, whose
+/// minted entities each import describes again in its own graph).
 fn reconciler(store: &Store) -> Result<Reconciler> {
+    let curated = Scope::Graphs(vec![
+        GraphName::DefaultGraph,
+        GraphName::NamedNode(ONTOLOGY_GRAPH.into_owned()),
+    ]);
     let text = |t: Option<&Term>| match t {
         Some(Term::NamedNode(n)) => Some(n.as_str().to_owned()),
         Some(Term::Literal(l)) => Some(l.value().to_owned()),
         _ => None,
     };
-    let labels: Vec<(String, String)> = select(store, "import labels", LABELS_QUERY, &[])?
+    let labels: Vec<(String, String)> = select_in(store, "import labels", LABELS_QUERY, &[], &curated)?
         .iter()
         .filter_map(|row| Some((text(row.get("iri"))?, text(row.get("label"))?)))
         .collect();
-    let places: Vec<CuratedPlace> = select(store, "import places", PLACES_QUERY, &[])?
+    let places: Vec<CuratedPlace> = select_in(store, "import places", PLACES_QUERY, &[], &curated)?
         .iter()
         .filter_map(|row| {
             Some(CuratedPlace {
