@@ -135,6 +135,21 @@ fn select_in(store: &Store, query: &str, scope: &Scope) -> Result<Vec<Row>> {
     crate::query::select_in(store, "shape check", query, &[], scope)
 }
 
+/// `VALUES ?var { … }` over `class` and all its subclasses, computed once from the ontology, so
+/// that a check joins on `rdf:type` instead of walking `rdfs:subClassOf*` from every typed node.
+fn class_values(store: &Store, var: &str, class: &str) -> Result<String> {
+    let rows = select(
+        store,
+        &format!(
+            "SELECT DISTINCT ?c WHERE {{ ?c <http://www.w3.org/2000/01/rdf-schema#subClassOf>* <{class}> }}"
+        ),
+    )?;
+    let mut classes: BTreeSet<String> = rows.iter().filter_map(|r| iri_of(r, "c")).collect();
+    classes.insert(class.to_owned());
+    let listed: Vec<String> = classes.iter().map(|c| format!("<{c}>")).collect();
+    Ok(format!("VALUES ?{var} {{ {} }}", listed.join(" ")))
+}
+
 fn iri_of(row: &Row, var: &str) -> Option<String> {
     match row.get(var) {
         Some(Term::NamedNode(n)) => Some(n.as_str().to_owned()),
@@ -195,26 +210,31 @@ fn read_shapes(store: &Store, set: &ShapeSet) -> Result<Vec<PropertyShape>> {
            UNION { ?shape sh:targetObjectsOf ?t BIND(\"objects\" AS ?kind) }
          }",
     )?;
-    let focus_of = |shape: &str| {
-        let patterns: Vec<String> = targets
+    let focus_of = |shape: &str| -> Result<String> {
+        let mut patterns = Vec::new();
+        for r in targets
             .iter()
             .filter(|r| iri_of(r, "shape").as_deref() == Some(shape))
-            .filter_map(|r| match (r.get("kind"), iri_of(r, "t")) {
-                (Some(Term::Literal(k)), Some(t)) if k.value() == "class" => Some(format!(
-                    "{{ ?n a/<http://www.w3.org/2000/01/rdf-schema#subClassOf>* <{t}> }}"
-                )),
-                (Some(Term::Literal(_)), Some(t)) => Some(format!("{{ ?x <{t}> ?n }}")),
-                _ => None,
-            })
-            .collect();
-        patterns.join(" UNION ")
+        {
+            match (r.get("kind"), iri_of(r, "t")) {
+                (Some(Term::Literal(k)), Some(t)) if k.value() == "class" => {
+                    patterns.push(format!(
+                        "{{ {} ?n a ?focusclass }}",
+                        class_values(store, "focusclass", &t)?
+                    ));
+                }
+                (Some(Term::Literal(_)), Some(t)) => patterns.push(format!("{{ ?x <{t}> ?n }}")),
+                _ => {}
+            }
+        }
+        Ok(patterns.join(" UNION "))
     };
     let mut shapes = Vec::new();
     for row in rows {
         let (Some(shape_iri), Some(path)) = (iri_of(&row, "cls"), iri_of(&row, "path")) else {
             continue;
         };
-        let focus = focus_of(&shape_iri);
+        let focus = focus_of(&shape_iri)?;
         if focus.is_empty() {
             continue;
         }
@@ -317,7 +337,8 @@ fn check(
     if let Some(class) = &shape.class {
         value_checks.push((
             format!(
-                "FILTER NOT EXISTS {{ ?v a/<http://www.w3.org/2000/01/rdf-schema#subClassOf>* <{class}> }}"
+                "FILTER NOT EXISTS {{ {} ?v a ?valueclass }}",
+                class_values(store, "valueclass", class)?
             ),
             format!("value is not a {}", compact(class)),
         ));
@@ -366,11 +387,12 @@ fn check(
             .iter()
             .map(|dt| format!("(isLiteral(?v) && DATATYPE(?v) = <{dt}>)"))
             .collect();
-        alternatives.extend(
-            shape.or_classes.iter().map(|c| {
-                format!("EXISTS {{ ?v a/<http://www.w3.org/2000/01/rdf-schema#subClassOf>* <{c}> }}")
-            }),
-        );
+        for c in &shape.or_classes {
+            alternatives.push(format!(
+                "EXISTS {{ {} ?v a ?altclass }}",
+                class_values(store, "altclass", c)?
+            ));
+        }
         let names: Vec<String> = shape
             .or_datatypes
             .iter()

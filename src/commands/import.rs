@@ -93,6 +93,11 @@ fn write_summary(s: &ImportSummary, store: &Path, out: &mut impl Write) -> std::
         s.triples_before,
         s.derived
     )?;
+    writeln!(
+        out,
+        "took {:.1} s reading and loading, {:.1} s deriving the actor network, {:.1} s checking shapes",
+        s.seconds[0], s.seconds[1], s.seconds[2]
+    )?;
     for graph in &s.graphs {
         writeln!(out, "replaced graph {graph}")?;
     }

@@ -70,6 +70,8 @@ pub struct ImportSummary {
     pub triples_after: usize,
     /// Triples the rules derived.
     pub derived: usize,
+    /// Seconds spent reading and loading rows, deriving the rules, and checking shapes.
+    pub seconds: [f64; 3],
     /// Names no alias or label matched.
     #[serde(skip)]
     pub unmatched: Vec<Unmatched>,
@@ -104,6 +106,7 @@ pub fn import(config: &ImportConfig, mut on_progress: impl FnMut(Progress)) -> R
         let mut reconciler = reconciler(&store)?;
         let mut mapper = Mapper::new(&mut reconciler, &taxonomy);
         let mut cleared = BTreeSet::new();
+        let started = std::time::Instant::now();
         for path in &config.files {
             load_file(
                 &store,
@@ -118,12 +121,18 @@ pub fn import(config: &ImportConfig, mut on_progress: impl FnMut(Progress)) -> R
         summary.unmatched = mapper.reconciler().unmatched();
         summary.graphs = cleared.into_iter().collect();
 
+        summary.seconds[0] = started.elapsed().as_secs_f64();
+
         on_progress(Progress::Rules);
+        let started = std::time::Instant::now();
         store.clear_graph(DERIVED_GRAPH)?;
         let stats = rules::apply(&store, &rules)?;
         summary.derived = stats.iter().map(|s| s.added).sum();
+        summary.seconds[1] = started.elapsed().as_secs_f64();
         on_progress(Progress::Shapes);
+        let started = std::time::Instant::now();
         check_shapes(&store, &inputs, false)?;
+        summary.seconds[2] = started.elapsed().as_secs_f64();
         summary.triples_after = store.len()?;
         store.flush()?;
     }
