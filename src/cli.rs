@@ -105,10 +105,10 @@ pub struct NetworkArgs {
     #[arg(long, value_parser = parse::<Weighting>, default_value = "events")]
     pub weight: Weighting,
     /// Keep only evidence dated on or after this (YYYY, YYYY-MM or YYYY-MM-DD); undated evidence is left out.
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = parse_calendar_date)]
     pub from: Option<String>,
     /// Keep only evidence dated on or before this (YYYY, YYYY-MM or YYYY-MM-DD); undated evidence is left out.
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = parse_calendar_date)]
     pub to: Option<String>,
     /// Keep only evidence stated at least this firmly: confirmed, reported, unconfirmed, claimed, alleged, suspected or denied.
     #[arg(long, value_name = "STANDING")]
@@ -157,9 +157,9 @@ pub struct PathArgs {
     pub from_actor: String,
     /// End actor: prefixed name, IRI or label.
     pub to_actor: String,
-    /// How many shortest paths to give.
-    #[arg(long, short = 'k', default_value_t = 1)]
-    pub k: usize,
+    /// How many shortest paths to give (at least 1).
+    #[arg(long, short = 'k', default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..))]
+    pub k: u16,
     /// Which ties to follow.
     #[command(flatten)]
     pub network: NetworkArgs,
@@ -254,6 +254,38 @@ fn is_none_word(text: &str) -> bool {
         text.trim().to_ascii_lowercase().as_str(),
         "none" | "off" | "unlimited"
     )
+}
+
+/// Parses `--from`/`--to`: a real calendar date written YYYY, YYYY-MM or YYYY-MM-DD (four-digit year,
+/// two-digit month and day).
+fn parse_calendar_date(text: &str) -> Result<String, String> {
+    let bad =
+        || format!("`{text}` is not a date: write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2021-08 or 2021-08-15");
+    let parts: Vec<&str> = text.split('-').collect();
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    let widths = [4, 2, 2];
+    if parts.is_empty() || parts.len() > 3 || !parts.iter().zip(widths).all(|(p, w)| digits(p, w)) {
+        return Err(bad());
+    }
+    let number = |i: usize| parts.get(i).and_then(|p| p.parse::<u32>().ok());
+    if let Some(month) = number(1) {
+        if !(1..=12).contains(&month) {
+            return Err(format!("`{text}`: there is no month {month}"));
+        }
+        if let (Some(day), Some(year)) = (number(2), number(0)) {
+            let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+            let days = match month {
+                2 if leap => 29,
+                2 => 28,
+                4 | 6 | 9 | 11 => 30,
+                _ => 31,
+            };
+            if !(1..=days).contains(&day) {
+                return Err(format!("`{text}`: that month has no day {day}"));
+            }
+        }
+    }
+    Ok(text.to_owned())
 }
 
 /// Parses `--timeout`: `none`, or a positive finite number of seconds up to a year.
@@ -369,6 +401,25 @@ mod tests {
         );
         for bad in ["0", "-1", "NaN", "inf", "1e30", "soon", ""] {
             assert!(parse_time_limit(bad).is_err(), "{bad} accepted");
+        }
+    }
+
+    #[test]
+    fn dates_must_be_real_calendar_dates() {
+        for ok in ["2021", "2021-08", "2021-08-15", "2024-02-29"] {
+            assert!(parse_calendar_date(ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "2021-13",
+            "2021-02-30",
+            "2021-1",
+            "02021",
+            "2023-02-29",
+            "21-08",
+            "2021-08-15-1",
+            "x",
+        ] {
+            assert!(parse_calendar_date(bad).is_err(), "{bad} accepted");
         }
     }
 

@@ -442,3 +442,36 @@ fn build_without_shapes_or_rules_succeeded_silently() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("--allow-no-rules"));
 }
+
+#[test]
+fn impossible_dates_gave_an_empty_network() {
+    let env = Env::built();
+    for bad in ["2021-13", "2021-02-30", "2021-1", "02021"] {
+        let out = env.run(&["report", "--from", bad]);
+        assert_eq!(out.status.code(), Some(2), "--from {bad}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains(bad));
+    }
+}
+
+#[test]
+fn path_with_k_zero_said_no_path_exists() {
+    let env = Env::built();
+    let out = env.run(&["path", "ISKP", "China", "-k", "0"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn why_for_a_missing_edge_and_path_without_a_path_exited_zero() {
+    let env = Env::built();
+    let stderr = env.fails(&["why", "Taliban", "bkg:harbours", "China"]);
+    assert!(stderr.contains("does not say"), "{stderr}");
+    let stderr = env.fails(&[
+        "path",
+        "ISKP",
+        "China",
+        "--relations",
+        "bkg:attacked,bkg:nationality",
+        "--directed",
+    ]);
+    assert!(stderr.contains("no path links"), "{stderr}");
+}

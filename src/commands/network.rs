@@ -19,19 +19,6 @@ pub fn projected(store: &Store, args: &NetworkArgs) -> anyhow::Result<ActorNetwo
         .iter()
         .map(|r| resolve_iri(store, r, "--relations").map(|n| n.as_str().to_owned()))
         .collect::<Result<Vec<_>, _>>()?;
-    for date in [&args.from, &args.to].into_iter().flatten() {
-        let ok = date.len() >= 4
-            && date
-                .split('-')
-                .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
-            && date.split('-').count() <= 3;
-        if !ok {
-            return Err(Error::Parameter(format!(
-                "--from/--to `{date}`: write a date as YYYY, YYYY-MM or YYYY-MM-DD"
-            ))
-            .into());
-        }
-    }
     let min_certainty = match &args.min_certainty {
         None => 0,
         Some(name) => standing_rank(store, name)?,

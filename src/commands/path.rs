@@ -23,7 +23,21 @@ pub fn run(args: &PathArgs, store_path: &Path, out: &mut impl Write) -> anyhow::
         };
         bail!("{missing} has no tie in the chosen network (check --relations and the filters)");
     };
-    let paths = find_paths(&network, a, b, args.k, args.directed, args.sources.as_deref())?;
+    let paths = find_paths(
+        &network,
+        a,
+        b,
+        usize::from(args.k),
+        args.directed,
+        args.sources.as_deref(),
+    )?;
+    if paths.is_empty() {
+        bail!(
+            "no path links {} to {} through the chosen ties (check --relations, the filters and --directed)",
+            network.graph[a].label,
+            network.graph[b].label
+        );
+    }
     match args.format {
         SummaryFormat::Text => render_text(&network.graph[a].label, &network.graph[b].label, &paths, out)?,
         SummaryFormat::Json => render_json(&paths, out)?,

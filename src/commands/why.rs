@@ -13,6 +13,19 @@ pub fn run(args: &WhyArgs, store_path: &Path, out: &mut impl Write) -> anyhow::R
     let p = resolve_iri(&store, &args.predicate, "relation")?;
     let o = resolve_iri(&store, &args.object, "object")?;
     let explanation = explain(&store, &s, &p, &o, args.sources.as_deref())?;
+    if !explanation.holds && explanation.supports.is_empty() {
+        let others = if explanation.alternatives.is_empty() {
+            "nothing else links them either".to_owned()
+        } else {
+            format!("they are linked by {}", explanation.alternatives.join(", "))
+        };
+        anyhow::bail!(
+            "the graph does not say {} {} {}; {others}",
+            explanation.subject,
+            explanation.predicate,
+            explanation.object
+        );
+    }
     match args.format {
         SummaryFormat::Text => render_text(&explanation, out)?,
         SummaryFormat::Json => render_json(&explanation, out)?,
