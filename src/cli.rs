@@ -116,6 +116,9 @@ pub struct NetworkArgs {
     /// Leave out evidence that another statement denies or disputes.
     #[arg(long)]
     pub exclude_disputed: bool,
+    /// Count unreviewed candidates that `extract` proposed (bkg:reviewStatus bkg:Candidate); left out unless given.
+    #[arg(long)]
+    pub candidates: bool,
     /// Keep only the ego network of this actor (prefixed name, IRI or label).
     #[arg(long, value_name = "ACTOR")]
     pub actor: Option<String>,

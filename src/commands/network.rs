@@ -30,6 +30,7 @@ pub fn projected(store: &Store, args: &NetworkArgs) -> anyhow::Result<ActorNetwo
         to: args.to.clone(),
         min_certainty,
         exclude_disputed: args.exclude_disputed,
+        include_candidates: args.candidates,
     };
     let network = project(store, &config).context("projecting the store onto the actor network")?;
     match &args.actor {

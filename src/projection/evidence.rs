@@ -128,6 +128,9 @@ pub struct Evidence {
     pub standing: String,
     /// Whether another statement denies or disputes it (or the accusation that asserts it).
     pub disputed: bool,
+    /// Whether it is an unreviewed machine candidate (`bkg:reviewStatus bkg:Candidate`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub candidate: bool,
     /// The sentences that state it.
     pub citations: Vec<Citation>,
 }
@@ -203,6 +206,8 @@ const CITATIONS: &str =
   OPTIONAL { ?s bkg:certaintyRank ?rank }
   OPTIONAL { ?a bkg:claimant ?c . OPTIONAL { ?c skos:prefLabel ?cpl } BIND(COALESCE(?cpl, STR(?c)) AS ?cl) }
 } GROUP BY ?file ?i ?row ?record ?standing ?rank ORDER BY ?file ?i ?row";
+
+const CANDIDATE: &str = "SELECT ?e WHERE { ?e bkg:reviewStatus bkg:Candidate } LIMIT 1";
 
 const DISPUTED: &str = "SELECT ?d WHERE {
   { ?d bkg:denies|bkg:disputes ?e }
@@ -293,6 +298,7 @@ pub fn collect(store: &Store, supports: &BTreeSet<String>) -> Result<BTreeMap<St
                 certainty: best.map_or(5, |(_, r)| *r),
                 standing: best.map_or_else(|| "reported".to_owned(), |(c, _)| c.standing.clone()),
                 disputed: !select(store, "tie evidence", DISPUTED, &bind)?.is_empty(),
+                candidate: !select(store, "tie evidence", CANDIDATE, &bind)?.is_empty(),
                 citations: citations.into_iter().map(|(c, _)| c).collect(),
             },
         );
@@ -318,6 +324,7 @@ mod tests {
             certainty: 5,
             standing: String::new(),
             disputed: false,
+            candidate: false,
             citations: Vec::new(),
         }
     }

@@ -79,6 +79,8 @@ pub struct ProjectionConfig {
     pub min_certainty: u8,
     /// Leave out supports that another statement denies or disputes.
     pub exclude_disputed: bool,
+    /// Keep unreviewed machine candidates (`bkg:reviewStatus bkg:Candidate`) among the supports.
+    pub include_candidates: bool,
 }
 
 /// The projected network: a directed multigraph (one edge per tie) plus the evidence behind ties.
@@ -205,6 +207,7 @@ pub fn project(store: &Store, config: &ProjectionConfig) -> Result<ActorNetwork>
             .filter_map(|e| evidence.get(e))
             .filter(|ev| ev.certainty >= config.min_certainty)
             .filter(|ev| !(config.exclude_disputed && ev.disputed))
+            .filter(|ev| config.include_candidates || !ev.candidate)
             .filter(|ev| ev.within(config.from.as_deref(), config.to.as_deref()))
             .collect();
         let asserted_only = supports.is_empty();
