@@ -53,6 +53,57 @@ pub enum Command {
     Graph(GraphArgs),
     /// Import event datasets (UCDP GED, ACLED, GDELT) into the store, reconciled with the curated actors and places.
     Import(ImportArgs),
+    /// Draft candidate events, speech acts and facts from article text, each cited to its sentence, for review.
+    Extract(ExtractArgs),
+    /// Score the extractor against a gold standard: precision, recall and F1 per slot and per (agent, class, target).
+    ExtractEval(ExtractEvalArgs),
+}
+
+/// Arguments of `extract`.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Plain-text article files (UTF-8).
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// The articles' publication date, YYYY-MM-DD: relative dates ("on Sunday", "last May") resolve against it.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: String,
+    /// Source identifier (default: the file name without extension); only with one file.
+    #[arg(long, value_name = "ID")]
+    pub source_id: Option<String>,
+    /// The article's title; only with one file.
+    #[arg(long)]
+    pub title: Option<String>,
+    /// The publisher, as the graph names it or a new name.
+    #[arg(long)]
+    pub publisher: Option<String>,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(long, short = 'o')]
+    pub output: Option<PathBuf>,
+    /// turtle (a draft data file for `build --add`) or json (default: from the -o extension, else turtle).
+    #[arg(long, short = 'f', value_parser = ["turtle", "ttl", "json"])]
+    pub format: Option<String>,
+    /// List the noun phrases in agent or target position that matched no known actor, with counts, on standard error.
+    #[arg(long)]
+    pub report_unmatched: bool,
+    /// Folder of the ontology whose names are matched (default: ./ontology when there is one, else the built-in one).
+    #[arg(long, value_name = "DIR")]
+    pub ontology: Option<PathBuf>,
+    /// Folder of the data whose actors and places are matched (default: ./data when there is one, else the built-in one).
+    #[arg(long, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+}
+
+/// Arguments of `extract-eval`.
+#[derive(Debug, Args)]
+pub struct ExtractEvalArgs {
+    /// Folder of gold-standard articles (JSON, one per article, as in tests/extract-gold/).
+    pub gold: PathBuf,
+    /// Folder of the article texts the gold cites (FILE.txt per source).
+    pub sources: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = SummaryFormat::Text)]
+    pub format: SummaryFormat,
 }
 
 /// Arguments of `import`.

@@ -9,6 +9,7 @@ pub mod cli;
 pub mod commands;
 pub mod error;
 pub mod export;
+pub mod extract;
 pub mod formats;
 pub mod graph_export;
 pub mod import;

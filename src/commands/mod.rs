@@ -3,6 +3,7 @@
 
 mod build;
 mod export;
+mod extract;
 mod graph;
 mod import;
 mod network;
@@ -33,6 +34,8 @@ pub fn run(cli: Cli, out: &mut impl Write) -> anyhow::Result<()> {
         Command::Path(args) => path::run(&args, &cli.store, out),
         Command::Graph(args) => graph::run(&args, &cli.store, out),
         Command::Import(args) => import::run(&args, &cli.store, out),
+        Command::Extract(args) => extract::run(&args, out),
+        Command::ExtractEval(args) => extract::eval(&args, out),
     }
 }
 
