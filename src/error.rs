@@ -20,24 +20,48 @@ pub struct Position {
 
 impl Position {
     /// Builds a position from zero-based `line` and `column` into `text`.
+    /// A position at or past the end of the text (a missing `}` or `]`) points just after the
+    /// last line with content, where the missing part belongs.
     pub fn in_text(text: &str, line0: u64, column0: u64) -> Self {
-        let snippet = usize::try_from(line0)
-            .ok()
-            .and_then(|l| text.lines().nth(l))
-            .unwrap_or_default()
-            .to_owned();
+        let lines: Vec<&str> = text.lines().collect();
+        let index = usize::try_from(line0).unwrap_or(usize::MAX);
+        let past_end = lines
+            .get(index..)
+            .is_none_or(|rest| rest.iter().all(|l| l.trim().is_empty()));
+        if past_end {
+            if let Some((i, last)) = lines.iter().enumerate().rev().find(|(_, l)| !l.trim().is_empty()) {
+                return Self {
+                    line: i as u64 + 1,
+                    column: last.chars().count() as u64 + 1,
+                    snippet: (*last).to_owned(),
+                };
+            }
+        }
         Self {
             line: line0 + 1,
             column: column0 + 1,
-            snippet,
+            snippet: lines.get(index).copied().unwrap_or_default().to_owned(),
         }
     }
 }
 
 impl fmt::Display for Position {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Control characters from a binary or damaged file are shown escaped, never sent to the
+        // terminal; each takes one column so the caret stays under its character.
+        let shown: String = self
+            .snippet
+            .chars()
+            .map(|c| {
+                if c.is_control() && c != '\t' {
+                    '\u{fffd}'
+                } else {
+                    c
+                }
+            })
+            .collect();
         let pad = usize::try_from(self.column.saturating_sub(1)).unwrap_or(0);
-        write!(f, "    {}\n    {}^", self.snippet, " ".repeat(pad))
+        write!(f, "    {shown}\n    {}^", " ".repeat(pad))
     }
 }
 
@@ -235,9 +259,7 @@ impl Error {
     pub fn sparql_syntax(origin: &str, text: &str, err: &oxigraph::sparql::SparqlSyntaxError) -> Self {
         let message = err.to_string();
         let (line, column) = parse_line_col(&message).unwrap_or((1, 1));
-        let mut position = Position::in_text(text, line.saturating_sub(1), column.saturating_sub(1));
-        position.line = line;
-        position.column = column;
+        let position = Position::in_text(text, line.saturating_sub(1), column.saturating_sub(1));
         Self::SparqlSyntax {
             origin: origin.to_owned(),
             position,
@@ -272,6 +294,19 @@ mod tests {
         let p = Position::in_text("a\nbcd efg\n", 1, 4);
         assert_eq!(p.to_string(), "    bcd efg\n        ^");
         assert_eq!((p.line, p.column), (2, 5));
+    }
+
+    #[test]
+    fn position_past_the_end_points_after_the_last_line_with_content() {
+        let p = Position::in_text("SELECT * WHERE {\n  ?s ?p ?o\n\n", 3, 0);
+        assert_eq!((p.line, p.column), (2, 11));
+        assert_eq!(p.snippet, "  ?s ?p ?o");
+    }
+
+    #[test]
+    fn control_bytes_never_reach_the_terminal() {
+        let p = Position::in_text("a \u{1b}[31mred", 0, 2);
+        assert!(!p.to_string().contains('\u{1b}'));
     }
 
     #[test]
