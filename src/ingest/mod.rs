@@ -7,7 +7,7 @@ mod turtle;
 
 pub use files::{Inputs, RuleFile};
 pub use skolem::skolemize;
-pub use turtle::{parse_turtle, ParsedFile};
+pub use turtle::{parse_turtle, parse_turtle_bytes, ParsedFile};
 
 /// Parses Turtle text, panicking on errors: for unit tests elsewhere in the crate.
 #[cfg(test)]

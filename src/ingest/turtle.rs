@@ -41,7 +41,7 @@ pub fn parse_turtle(resource: &Resource) -> Result<ParsedFile> {
 }
 
 /// Parses Turtle bytes; on error returns the zero-based line and column and the message.
-pub(crate) fn parse_turtle_bytes(bytes: &[u8]) -> Result<Vec<Triple>, (u64, u64, String)> {
+pub fn parse_turtle_bytes(bytes: &[u8]) -> Result<Vec<Triple>, (u64, u64, String)> {
     TurtleParser::new()
         .for_slice(bytes)
         .map(|r| {
