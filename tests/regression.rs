@@ -475,3 +475,37 @@ fn why_for_a_missing_edge_and_path_without_a_path_exited_zero() {
     ]);
     assert!(stderr.contains("no path links"), "{stderr}");
 }
+
+#[test]
+fn misspelt_param_returned_every_row_unfiltered() {
+    let env = Env::built();
+    let stderr = env.fails(&[
+        "query",
+        "--sparql",
+        "SELECT ?x WHERE { ?x a bkg:State }",
+        "--param",
+        "acter=id:taliban",
+    ]);
+    assert!(stderr.contains("no variable ?acter"), "{stderr}");
+}
+
+#[test]
+fn kavo_clash_weighed_fifteen_deaths_for_five() {
+    let env = Env::built();
+    let dir = env.dir.path().join("csv");
+    env.ok(&[
+        "graph",
+        "-f",
+        "csv",
+        "-o",
+        dir.to_str().expect("utf8"),
+        "--weight",
+        "deaths",
+    ]);
+    let edges = std::fs::read_to_string(dir.join("edges.csv")).expect("edges");
+    let kavo = edges
+        .lines()
+        .find(|l| l.contains("bkg:clashedWith") && l.contains("ev:kavo-border-clash"))
+        .expect("the Kavo clash tie");
+    assert_eq!(kavo.split(',').nth(3), Some("5"), "{kavo}");
+}

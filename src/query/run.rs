@@ -109,6 +109,21 @@ pub fn run_in(
         }
         Err(e) => return Err(Error::sparql_syntax(origin, text, &e)),
     };
+    let variables = variables_of(text);
+    for (variable, _) in &bindings {
+        if !variables.iter().any(|v| v == variable.as_str()) {
+            return Err(Error::Parameter(format!(
+                "--param {}: {origin} has no variable ?{}; its variables are {}",
+                variable.as_str(),
+                variable.as_str(),
+                variables
+                    .iter()
+                    .map(|v| format!("?{v}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )));
+        }
+    }
     let query = bind(parsed, &bindings)?;
     if !limits.any() {
         let prepared = scoped(evaluator().for_query(query), scope);
@@ -169,6 +184,50 @@ pub fn run_in(
             }
         }
     }
+}
+
+/// The names of the variables (`?x` or `$x`) a query's text mentions outside strings, IRIs and
+/// comments, in order of first use.
+fn variables_of(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut chars = text.chars().peekable();
+    let mut in_string: Option<char> = None;
+    while let Some(c) = chars.next() {
+        match (in_string, c) {
+            (Some(q), '\\') if q != '>' => {
+                chars.next();
+            }
+            (Some(q), c) if c == q => in_string = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => in_string = Some(c),
+            (None, '<') if chars.peek().is_some_and(|n| !n.is_whitespace() && *n != '=') => {
+                in_string = Some('>')
+            }
+            (None, '#') => {
+                for c in chars.by_ref() {
+                    if c == '\n' {
+                        break;
+                    }
+                }
+            }
+            (None, '?' | '$') => {
+                let mut name = String::new();
+                while let Some(&n) = chars.peek() {
+                    if n.is_alphanumeric() || n == '_' {
+                        name.push(n);
+                        chars.next();
+                    } else {
+                        break;
+                    }
+                }
+                if !name.is_empty() && !out.contains(&name) {
+                    out.push(name);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Sets the default graph of `prepared` to `scope`.
@@ -305,6 +364,25 @@ mod tests {
             panic!("select");
         };
         assert_eq!(rows.len(), 1);
+    }
+
+    #[test]
+    fn variables_are_read_outside_strings_iris_and_comments() {
+        let text = "# ?not\nSELECT ?a WHERE { ?a <http://e/x?y> \"?b\" . FILTER(?a < 3) $c }";
+        assert_eq!(variables_of(text), ["a", "c"]);
+    }
+
+    #[test]
+    fn a_parameter_the_query_does_not_use_is_an_error() {
+        let err = run(
+            &store(),
+            "q",
+            "SELECT ?s WHERE { ?s ?p ?o }",
+            vec![(Variable::new_unchecked("acter"), Literal::from("x").into())],
+            Limits::default(),
+        )
+        .expect_err("unknown variable");
+        assert!(err.to_string().contains("no variable ?acter"), "{err}");
     }
 
     #[test]
