@@ -175,10 +175,13 @@ fn literal(l: &Literal) -> String {
         "http://www.w3.org/2001/XMLSchema#decimal" if is_decimal(value) => value.to_owned(),
         "http://www.w3.org/2001/XMLSchema#boolean" if matches!(value, "true" | "false") => value.to_owned(),
         _ => {
-            let shown = l.to_string();
-            match shown.rsplit_once("^^<") {
-                Some((lexical, dt)) => format!("{lexical}^^{}", compact(dt.trim_end_matches('>'))),
-                None => shown,
+            // Built from the parts, never by cutting the literal's printed form: a value may itself
+            // contain `^^<` or `@`.
+            let quoted = Literal::new_simple_literal(value).to_string();
+            match l.language() {
+                Some(language) => format!("{quoted}@{language}"),
+                None if datatype == "http://www.w3.org/2001/XMLSchema#string" => quoted,
+                None => format!("{quoted}^^{}", compact(datatype)),
             }
         }
     }
@@ -199,6 +202,14 @@ mod tests {
         crate::export::sort_triples(&mut again);
         let show = |v: &[Triple]| v.iter().map(ToString::to_string).collect::<Vec<_>>();
         (text, show(&triples), show(&again))
+    }
+
+    #[test]
+    fn literals_that_look_like_typed_literals_round_trip() {
+        let ttl = r#"@prefix ex: <http://e/> .
+ex:a ex:p "x^^<http://e/y>" , "say \"hi\"^^<z>"@en , "a@b" , "line\nbreak" , "ünï ^^ @" , "7"^^<http://e/t> ."#;
+        let (_, before, after) = round_trip(ttl);
+        assert_eq!(before, after);
     }
 
     #[test]
