@@ -57,6 +57,18 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Score the extractor against a gold standard: precision, recall and F1 per slot and per (agent, class, target).
     ExtractEval(ExtractEvalArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish or powershell) to standard output.
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff) to standard output, e.g. `borderkg man > borderkg.1`.
+    Man,
+}
+
+/// Arguments of `completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// Arguments of `extract`.

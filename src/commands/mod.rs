@@ -2,6 +2,7 @@
 //! context to errors.
 
 mod build;
+mod docs;
 mod export;
 mod extract;
 mod graph;
@@ -36,6 +37,8 @@ pub fn run(cli: Cli, out: &mut impl Write) -> anyhow::Result<()> {
         Command::Import(args) => import::run(&args, &cli.store, out),
         Command::Extract(args) => extract::run(&args, out),
         Command::ExtractEval(args) => extract::eval(&args, out),
+        Command::Completions(args) => docs::completions(args.shell, out),
+        Command::Man => docs::man(out),
     }
 }
 
