@@ -509,3 +509,12 @@ fn kavo_clash_weighed_fifteen_deaths_for_five() {
         .expect("the Kavo clash tie");
     assert_eq!(kavo.split(',').nth(3), Some("5"), "{kavo}");
 }
+
+#[test]
+fn relation_no_triple_uses_gave_a_silent_empty_report() {
+    let env = Env::built();
+    let out = env.run(&["report", "--relations", "bkg:attackd,bkg:attacked"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("no triple uses bkg:attackd"), "{stderr}");
+    assert!(stderr.contains("bkg:attacked"), "{stderr}");
+}

@@ -12,6 +12,41 @@ use crate::terms::resolve_iri;
 
 const STANDINGS: &str = "SELECT ?label ?rank WHERE { ?s a bkg:Standing ; rdfs:label ?label ; bkg:certaintyRank ?rank } ORDER BY DESC(?rank)";
 
+/// Warns on standard error when no triple uses `relation`, naming the used predicates closest to it.
+fn warn_if_unused(store: &Store, relation: &str) -> anyhow::Result<()> {
+    let node = oxigraph::model::NamedNode::new(relation)?;
+    if store
+        .quads_for_pattern(None, Some(node.as_ref()), None, None)
+        .next()
+        .is_some()
+    {
+        return Ok(());
+    }
+    let used = select(store, "--relations", "SELECT DISTINCT ?p WHERE { ?s ?p ?o }", &[])?;
+    let wanted = crate::vocab::compact(relation);
+    let mut close: Vec<(f64, String)> = used
+        .iter()
+        .filter_map(|row| match row.get("p") {
+            Some(Term::NamedNode(p)) => Some(crate::vocab::compact(p.as_str())),
+            _ => None,
+        })
+        .map(|p| (strsim::jaro_winkler(&wanted, &p), p))
+        .collect();
+    close.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let names: Vec<String> = close.into_iter().take(3).map(|(_, p)| p).collect();
+    #[expect(
+        clippy::print_stderr,
+        reason = "a warning beside the report, which still runs"
+    )]
+    {
+        eprintln!(
+            "warning: no triple uses {wanted}, so it adds no tie; the closest relations in the store are {}",
+            names.join(", ")
+        );
+    }
+    Ok(())
+}
+
 /// Projects the store as the flags say.
 pub fn projected(store: &Store, args: &NetworkArgs) -> anyhow::Result<ActorNetwork> {
     let relations = args
@@ -19,6 +54,9 @@ pub fn projected(store: &Store, args: &NetworkArgs) -> anyhow::Result<ActorNetwo
         .iter()
         .map(|r| resolve_iri(store, r, "--relations").map(|n| n.as_str().to_owned()))
         .collect::<Result<Vec<_>, _>>()?;
+    for relation in &relations {
+        warn_if_unused(store, relation)?;
+    }
     let min_certainty = match &args.min_certainty {
         None => 0,
         Some(name) => standing_rank(store, name)?,
