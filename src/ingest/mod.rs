@@ -5,6 +5,12 @@ mod files;
 mod skolem;
 mod turtle;
 
+use std::collections::{BTreeMap, BTreeSet};
+
+use oxigraph::model::{NamedOrBlankNode, Triple};
+
+use crate::resources::Resource;
+
 pub use files::{Inputs, RuleFile};
 pub use skolem::skolemize;
 pub use turtle::{parse_turtle, parse_turtle_bytes, ParsedFile};
@@ -14,12 +20,6 @@ pub use turtle::{parse_turtle, parse_turtle_bytes, ParsedFile};
 pub(crate) fn turtle_for_tests(text: &str) -> Vec<Triple> {
     turtle::parse_turtle_bytes(text.as_bytes()).unwrap_or_else(|e| panic!("bad test Turtle: {e:?}"))
 }
-
-use std::collections::{BTreeMap, BTreeSet};
-
-use oxigraph::model::{NamedOrBlankNode, Triple};
-
-use crate::resources::Resource;
 
 /// The triples of one Turtle file, blank nodes replaced by skolem IRIs (blank-node scope is the
 /// file, so each file is read and named on its own and nothing holds more than one file).
