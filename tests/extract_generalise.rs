@@ -6,6 +6,9 @@ mod common;
 
 use common::{run, triples};
 
+#[path = "extract_generalise/context.rs"]
+mod context;
+
 fn has(x: &borderkg::extract::Extraction, agents: &[&str], class: &str, targets: &[&str]) -> bool {
     triples(x)
         .iter()

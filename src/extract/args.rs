@@ -131,6 +131,9 @@ impl Args<'_> {
     /// the actors coordinated with it ("Iran and Saudi Arabia").
     pub fn subject(&self, ts: usize, cross: usize) -> Vec<Arg> {
         let start = self.clause_start(ts, cross);
+        if self.unnamed_subject(ts, start) {
+            return Vec::new();
+        }
         // "with Dushanbe expressing concern": a name right before a participle is its subject.
         let absolute = |m: &Mention| {
             self.prep_before(m) == Some("with") && ts - m.to <= 2 && self.p.low(ts).ends_with("ing")
@@ -191,6 +194,25 @@ impl Args<'_> {
         out
     }
 
+    /// ", the armed men opened fire": a definite noun phrase that names no one stands right
+    /// before the trigger as its subject, so no name further left is.
+    fn unnamed_subject(&self, ts: usize, start: usize) -> bool {
+        let covered = |i: usize| self.mentions.iter().any(|m| m.from <= i && i < m.to);
+        let mut j = ts;
+        while j > 0 && ts - j < 4 {
+            let w = &self.p.tokens[j - 1];
+            if w.kind != super::text::Kind::Word || w.cap || covered(j - 1) {
+                break;
+            }
+            if matches!(w.lower.as_str(), "the" | "these" | "those") {
+                let lead = j == 1 || j - 1 <= start || self.p.low(j - 2) == ",";
+                return lead && j < ts;
+            }
+            j -= 1;
+        }
+        false
+    }
+
     /// The direct object after token `te` (within `limit` tokens, same clause), with coordinated
     /// objects ("both Tajikistan and Afghanistan").
     pub fn object(&self, te: usize, limit: usize) -> Vec<Arg> {
@@ -233,12 +255,13 @@ impl Args<'_> {
             let (cur, next) = (&self.mentions[k], &self.mentions[k + 1]);
             let gap: Vec<&str> = (cur.to..next.from).map(|i| self.p.low(i)).collect();
             let same = cur.from == next.from && cur.to == next.to;
-            if !(same
-                || matches!(
-                    gap.as_slice(),
-                    ["and"] | [","] | [",", "and"] | ["and", "the"] | ["or"]
-                ))
-            {
+            let joined = match gap.as_slice() {
+                ["and"] | [",", "and"] | ["and", "the"] | ["or"] => true,
+                // A bare comma only joins a list that ends in "and": "A, B and C".
+                [","] => self.list_ends_in_and(k + 1),
+                _ => false,
+            };
+            if !(same || joined) {
                 break;
             }
             match Self::arg(next) {
@@ -248,6 +271,20 @@ impl Args<'_> {
             k += 1;
         }
         out
+    }
+
+    /// The names from mention `k` on, joined by commas, end with "and" before the last one.
+    fn list_ends_in_and(&self, mut k: usize) -> bool {
+        while let Some(next) = self.mentions.get(k + 1) {
+            let cur = &self.mentions[k];
+            let gap: Vec<&str> = (cur.to..next.from.max(cur.to)).map(|i| self.p.low(i)).collect();
+            match gap.as_slice() {
+                ["and"] | [",", "and"] => return true,
+                [","] | [] => k += 1,
+                _ => return false,
+            }
+        }
+        false
     }
 
     /// The actor after a preposition in `preps`, within `limit` tokens after `te`.

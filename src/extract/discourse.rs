@@ -3,7 +3,10 @@
 
 use std::collections::HashMap;
 
-use super::mentions::Ent;
+use super::events::Found;
+use super::gazetteer::Gazetteer;
+use super::mentions::{Ent, Mention};
+use super::text::Prepared;
 
 /// The running state of an article.
 #[derive(Debug, Default, Clone)]
@@ -16,8 +19,12 @@ pub struct Discourse {
     pub violent_agents: Vec<Ent>,
     /// Speaker of the last speech act or attribution.
     pub speaker: Option<Ent>,
+    /// The state whose armed or security body was named last ("Tajik border guards").
+    pub force_state: Option<Ent>,
     /// Last border mentioned.
     pub border: Option<Ent>,
+    /// The border the article names most (ties: the first named), known before reading it.
+    pub main_border: Option<Ent>,
     /// How often each state has been named, with the order it was first named.
     states: Vec<(Ent, usize)>,
     /// How often each state or armed group has been named.
@@ -88,6 +95,67 @@ impl Discourse {
                     .rev()
                     .find(|e| e.r.label.to_lowercase().contains(&word))
                     .cloned()
+            }
+        }
+    }
+}
+
+/// The graph border an article names most often in `sentences` (ties: the first named).
+pub fn main_border<'s>(gaz: &Gazetteer, sentences: impl IntoIterator<Item = &'s str>) -> Option<Ent> {
+    let mut seen: Vec<(usize, usize)> = Vec::new();
+    for s in sentences {
+        let p = Prepared::new(s);
+        for nm in gaz.find(&p) {
+            let i = nm.name.entity;
+            if !gaz
+                .entity(i)
+                .is_some_and(|e| e.classes.iter().any(|c| c == "Border"))
+            {
+                continue;
+            }
+            match seen.iter_mut().find(|(e, _)| *e == i) {
+                Some((_, n)) => *n += 1,
+                None => seen.push((i, 1)),
+            }
+        }
+    }
+    let best = seen.iter().map(|(_, n)| *n).max()?;
+    let (i, _) = seen.iter().find(|(_, n)| *n == best)?;
+    Ent::of_graph(gaz, *i)
+}
+
+/// Fighting and crossings with no place of their own happen on the border the article is about:
+/// the border named in this sentence, else the last one named before, else the one it names most.
+pub fn border_as_place(found: &mut [Found], ms: &[Mention], disc: &Discourse) {
+    let here = ms
+        .iter()
+        .filter_map(|m| m.place.as_ref())
+        .find(|p| p.class == "Border");
+    let Some(border) = here.or(disc.border.as_ref()).or(disc.main_border.as_ref()) else {
+        return;
+    };
+    for f in found.iter_mut().filter(|f| f.place.is_none()) {
+        if matches!(
+            f.class.as_str(),
+            "Clash" | "ArmedAttack" | "Attack" | "Incursion" | "Deployment" | "Closure"
+        ) {
+            f.place = Some(border.clone());
+        }
+    }
+}
+
+/// "under an intergovernmental agreement", "bilateral talks": naming no party, they are between
+/// the two states the article has named most.
+pub fn bilateral_parties(p: &Prepared, found: &mut [Found], disc: &Discourse) {
+    const BILATERAL: [&str; 3] = ["bilateral", "intergovernmental", "inter-governmental"];
+    for f in found.iter_mut() {
+        let before = f.span.0.checked_sub(1).map_or("", |i| p.low(i));
+        let bilateral =
+            BILATERAL.contains(&before) || BILATERAL.iter().any(|w| f.trigger.to_lowercase().contains(w));
+        if bilateral && f.agents.is_empty() && f.targets.is_empty() {
+            let two = disc.pair();
+            if two.len() == 2 {
+                f.agents = two.into_iter().map(|e| (e, None)).collect();
             }
         }
     }

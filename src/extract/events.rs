@@ -90,6 +90,7 @@ pub fn find(a: &Args<'_>, attributions: &[Attribution]) -> Vec<Found> {
         i += n;
     }
     merge::merge_kill_words(&mut out);
+    merge::losses_inflicted(a, &mut out);
     merge::merge_relative_clauses(a, &mut out);
     merge::share_coordinated_subjects(a, &mut out);
     merge::link_content(a, &mut out);
@@ -99,6 +100,9 @@ pub fn find(a: &Args<'_>, attributions: &[Attribution]) -> Vec<Found> {
     merge::claimed_deeds(&mut out);
     merge::accused_deeds(a, &mut out);
     merge::claims_as_events(a, attributions, &mut out);
+    merge::criticism_named_by_participle(a, &mut out);
+    merge::co_speaker_in_with_clause(a, &mut out);
+    merge::group_of_members(a, &mut out);
     out
 }
 

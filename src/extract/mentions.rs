@@ -4,6 +4,7 @@
 
 use super::date::Date;
 use super::discourse::Discourse;
+use super::forces;
 use super::gazetteer::Gazetteer;
 use super::lexicon::{Cue, Lexicon};
 use super::model::EntityRef;
@@ -42,6 +43,11 @@ impl Ent {
         })
     }
 
+    /// Entity `i` of the graph.
+    pub fn of_graph(g: &Gazetteer, i: usize) -> Option<Self> {
+        Self::known(g, i)
+    }
+
     /// A proposed entity with an IRI made from its label.
     pub fn proposed(label: &str, class: &str) -> Self {
         Self {
@@ -73,6 +79,8 @@ pub struct Mention {
     pub demonym: bool,
     /// Resolved from an anaphor or pronoun.
     pub anaphor: bool,
+    /// For a state's armed or security body ("Tajik border guards"): that state.
+    pub force_of: Option<Ent>,
 }
 
 /// Everything the mention finder needs.
@@ -94,12 +102,12 @@ impl Ctx<'_> {
             .unwrap_or_else(|| Ent::proposed(label, term::STATE))
     }
 
-    fn by_label(&self, label: &str) -> Option<Ent> {
+    pub(super) fn by_label(&self, label: &str) -> Option<Ent> {
         self.gaz.by_label(label).and_then(|i| Ent::known(self.gaz, i))
     }
 
     /// The nationality word of a state ("Tajik" for Tajikistan), from the lexicon.
-    fn demonym_of(&self, state: &Ent) -> Option<String> {
+    pub(super) fn demonym_of(&self, state: &Ent) -> Option<String> {
         let mut ds: Vec<&String> = self
             .lex
             .demonyms
@@ -149,6 +157,8 @@ impl Ctx<'_> {
 pub fn find(p: &Prepared, cx: &Ctx<'_>, disc: &Discourse) -> Vec<Mention> {
     let mut out = graph_names(p, cx);
     compound_agent_nouns(p, cx, &mut out);
+    forces::mark_named(p, cx, &mut out);
+    forces::shared_nationality(p, cx, &mut out);
     let mut covered = vec![false; p.tokens.len()];
     for m in &out {
         covered.iter_mut().take(m.to).skip(m.from).for_each(|c| *c = true);
@@ -179,6 +189,7 @@ fn graph_names(p: &Prepared, cx: &Ctx<'_>) -> Vec<Mention> {
                     metonym: None,
                     demonym: false,
                     anaphor: false,
+                    force_of: None,
                 });
                 out.len() - 1
             }
@@ -247,13 +258,19 @@ fn compound_agent_nouns(p: &Prepared, cx: &Ctx<'_>, out: &mut [Mention]) {
             .longest(j, &cx.lex.agent_nouns)
             .map(|(n, an)| (j + n, an))
             .or(shared.map(|an| (m.to, an)));
+        let seat = noun.and_then(|(end, an)| mission_seat(p, out, k, end, &an.head));
         let m = &mut out[k];
         if let Some((end, an)) = noun {
             let surface = p.text_of(m.from, end).to_owned();
             let adjective = cx
                 .demonym_of(&state)
                 .unwrap_or_else(|| p.text_of(m.from, m.to).to_owned());
-            m.actor = Some(compound(cx, &state, &surface, &adjective, an));
+            let mut actor = compound(cx, &state, &surface, &adjective, an);
+            if let Some(city) = seat.filter(|_| !actor.known) {
+                actor = located(actor, &city);
+            }
+            m.actor = Some(actor);
+            m.force_of = forces::is_security(&an.head).then(|| state.clone());
             m.to = end;
             m.place = None;
             m.demonym = false;
@@ -264,10 +281,31 @@ fn compound_agent_nouns(p: &Prepared, cx: &Ctx<'_>, out: &mut [Mention]) {
     }
 }
 
+/// Diplomatic missions are told apart by their seat: "the Iranian consulate in Herat".
+const MISSIONS: [&str; 2] = ["embassy", "consulate"];
+
+/// The city a diplomatic mission sits in, when "in X" follows its noun and X is a known place.
+fn mission_seat(p: &Prepared, out: &[Mention], k: usize, end: usize, head: &str) -> Option<Ent> {
+    if !MISSIONS.contains(&head) || p.low(end) != "in" {
+        return None;
+    }
+    out.get(k + 1)
+        .filter(|n| n.from == end + 1)
+        .and_then(|n| n.place.clone())
+        .filter(|c| c.known)
+}
+
+/// A proposed actor named with its seat: "Chinese embassy in Kabul".
+fn located(actor: Ent, city: &Ent) -> Ent {
+    let mut e = Ent::proposed(&format!("{} in {}", actor.r.label, city.r.label), &actor.class);
+    e.nationality = actor.nationality;
+    e
+}
+
 /// The actor a nationality and an agent noun name: the graph's by label, the state (or its de
 /// facto government) for "officials", "authorities", and for armed forces on a date the graph
 /// gives the state a de facto government; else a proposed actor with its nationality.
-fn compound(
+pub(super) fn compound(
     cx: &Ctx<'_>,
     state: &Ent,
     surface: &str,
@@ -280,12 +318,15 @@ fn compound(
         an.class.as_str()
     };
     let governing = cx.governing(state);
+    // A state's armed forces on a date it has a de facto government are that government's,
+    // whatever older body the graph gives the folded label ("Afghan troops").
+    let de_facto = an.class == "ArmedForces" && governing.r.iri != state.r.iri;
     cx.by_label(surface)
-        .or_else(|| (an.class == term::STATE).then(|| governing.clone()))
+        .or_else(|| (an.class == term::STATE || de_facto).then(|| governing.clone()))
         .or_else(|| cx.by_label(&format!("{adjective} {}", an.head)))
-        .or_else(|| (an.class == "ArmedForces" && governing.r.iri != state.r.iri).then(|| governing.clone()))
+        .or_else(|| forces::state_forces(cx, adjective, &an.head))
         .unwrap_or_else(|| {
-            let mut e = Ent::proposed(&format!("{adjective} {}", an.head), class);
+            let mut e = Ent::proposed(&format!("{adjective} {}", forces::proposed_head(&an.head)), class);
             e.nationality = Some(Box::new(state.clone()));
             e
         })
@@ -325,7 +366,7 @@ fn cap_run(p: &Prepared, i: usize, covered: &[bool]) -> usize {
     j
 }
 
-fn blank(from: usize, to: usize) -> Mention {
+pub(super) fn blank(from: usize, to: usize) -> Mention {
     Mention {
         from,
         to,
@@ -334,6 +375,7 @@ fn blank(from: usize, to: usize) -> Mention {
         metonym: None,
         demonym: false,
         anaphor: false,
+        force_of: None,
     }
 }
 
@@ -463,27 +505,6 @@ fn organisation_or_speaker(p: &Prepared, cx: &Ctx<'_>, i: usize, end: usize) -> 
     None
 }
 
-/// The graph's body of `owner`'s nationality with this head noun ("Pakistani" + "forces").
-fn own_body(cx: &Ctx<'_>, owner: &Ent, head: &str) -> Option<Ent> {
-    let first = owner.r.label.split_whitespace().next()?;
-    let demonym = if cx.lex.demonyms.contains_key(&first.to_lowercase()) {
-        first.to_owned()
-    } else {
-        // The owner is a state: find its nationality word.
-        cx.lex
-            .demonyms
-            .iter()
-            .find(|(_, state)| **state == owner.r.label)
-            .map(|(d, _)| {
-                let mut c = d.chars();
-                c.next()
-                    .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
-                    .unwrap_or_default()
-            })?
-    };
-    cx.by_label(&format!("{demonym} {head}"))
-}
-
 /// "the group", "the ministry", "the attackers", pronouns: resolved to an actor named before.
 fn anaphors(p: &Prepared, cx: &Ctx<'_>, disc: &Discourse, covered: &[bool], out: &mut Vec<Mention>) {
     let mut i = 0;
@@ -491,6 +512,14 @@ fn anaphors(p: &Prepared, cx: &Ctx<'_>, disc: &Discourse, covered: &[bool], out:
     while i < p.tokens.len() {
         if covered[i] {
             i += 1;
+            continue;
+        }
+        if let Some((len, actor, state)) = forces::bare(p, cx, disc, out, i) {
+            let mut m = blank(i, i + len);
+            m.actor = Some(actor);
+            m.force_of = Some(state);
+            found.push(m);
+            i += len;
             continue;
         }
         let (len, actors) = possessed_body(p, cx, disc, out, i)
@@ -525,7 +554,7 @@ fn possessed_body(
         .filter(|m| m.to <= i)
         .find_map(|m| m.actor.clone())
         .or_else(|| disc.resolve("speaker"))?;
-    own_body(cx, &owner, &an.head).map(|e| (1 + n, vec![e]))
+    forces::own_body(cx, &owner, &an.head).map(|e| (1 + n, vec![e]))
 }
 
 /// An anaphor of the lexicon at token `i` and what it stands for.

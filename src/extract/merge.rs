@@ -6,6 +6,7 @@ use super::args::{Arg, Args};
 use super::claims::Attribution;
 use super::events::{is_speech, Found, KILL_WORDS};
 use super::lexicon::{Cue, Frame};
+use super::mentions::Ent;
 use super::model::Standing;
 
 /// "killing two guards" next to "opened fire": the killing is the attack's outcome, not another
@@ -268,5 +269,128 @@ pub fn claims_as_events(a: &Args<'_>, attributions: &[Attribution], out: &mut Ve
             confidence: 0.55,
             unmatched: Vec::new(),
         });
+    }
+}
+
+/// "…, inflicting heavy losses on X": X is the target of the violent events before it that name
+/// none.
+pub fn losses_inflicted(a: &Args<'_>, out: &mut [Found]) {
+    let p = a.p;
+    let Some(at) = (0..p.tokens.len()).find(|&i| p.low(i).starts_with("inflict")) else {
+        return;
+    };
+    let Some(on) = (at + 1..(at + 7).min(p.tokens.len())).find(|&j| p.low(j) == "on") else {
+        return;
+    };
+    let Some(victim) = a
+        .mentions
+        .iter()
+        .find(|m| m.from == on + 1 && !m.demonym)
+        .and_then(|m| m.actor.clone())
+    else {
+        return;
+    };
+    for f in out.iter_mut().filter(|f| f.violent() && f.span.1 <= at) {
+        if f.targets.is_empty() && !f.agents.iter().any(|g| g.0.r.iri == victim.r.iri) {
+            f.targets.push((victim.clone(), None));
+        }
+    }
+}
+
+/// "outspoken in his criticism, accusing X of …": a criticism or condemnation named as a noun
+/// just before a speech participle is by its speaker and about the one it names.
+pub fn criticism_named_by_participle(a: &Args<'_>, out: &mut Vec<Found>) {
+    let p = a.p;
+    let mut made = Vec::new();
+    for f in out
+        .iter()
+        .filter(|f| is_speech(&f.class) && !f.agents.is_empty() && !f.targets.is_empty())
+    {
+        let ts = f.span.0;
+        if ts < 2 || p.low(ts - 1) != "," || !p.low(ts).ends_with("ing") {
+            continue;
+        }
+        let noun = (ts.saturating_sub(4)..ts - 1).find_map(|j| {
+            p.longest(j, &a.lex.triggers)
+                .filter(|(n, _)| j + n == ts - 1)
+                .and_then(|(n, ts_)| ts_.first().map(|t| (j, n, t)))
+        });
+        let Some((j, n, t)) = noun.filter(|(_, _, t)| {
+            t.frame == Frame::Noun && matches!(t.class.as_str(), "Criticism" | "Condemnation")
+        }) else {
+            continue;
+        };
+        if t.class == f.class || out.iter().any(|g| g.span.0 == j && !g.agents.is_empty()) {
+            continue;
+        }
+        let mut c = f.clone();
+        c.class = t.class.clone();
+        c.frame = Frame::Noun;
+        c.span = (j, j + n);
+        c.trigger = p.text_of(j, j + n).to_owned();
+        c.about = None;
+        made.push(c);
+    }
+    // The bare noun read on its own named no one: the filled reading replaces it.
+    out.retain(|g| !(g.agents.is_empty() && g.targets.is_empty() && made.iter().any(|m| m.span == g.span)));
+    out.extend(made);
+}
+
+/// "issued a warning, with its defence ministry stating that …": the body named in the absolute
+/// clause speaks too.
+pub fn co_speaker_in_with_clause(a: &Args<'_>, out: &mut [Found]) {
+    const SAYING: [&str; 6] = ["stating", "saying", "adding", "warning", "insisting", "declaring"];
+    let p = a.p;
+    for f in out
+        .iter_mut()
+        .filter(|f| is_speech(&f.class) && !f.agents.is_empty())
+    {
+        let te = f.span.1;
+        let Some(w) = (te..(te + 8).min(p.tokens.len())).find(|&j| p.low(j) == "with") else {
+            continue;
+        };
+        if w == 0 || p.low(w - 1) != "," {
+            continue;
+        }
+        let speaker = a.mentions.iter().find(|m| {
+            (m.from == w + 1 || (m.from == w + 2 && matches!(p.low(w + 1), "its" | "their" | "the")))
+                && SAYING.contains(&p.low(m.to))
+                && !m.demonym
+        });
+        // "its ministry" that the graph does not know: whose it is stays unsaid.
+        let owned_unknown = |e: &Ent| !e.known && matches!(p.low(w + 1), "its" | "their");
+        if let Some(e) = speaker
+            .and_then(|m| m.actor.clone())
+            .filter(|e| !owned_unknown(e))
+        {
+            if !f.agents.iter().any(|x| x.0.r.iri == e.r.iri) {
+                f.agents.push((e, None));
+            }
+        }
+    }
+}
+
+/// "strikes on senior TTP leaders": an attack on a group's leaders or fighters is also an attack
+/// on the armed group whose name their label holds.
+pub fn group_of_members(a: &Args<'_>, out: &mut [Found]) {
+    for f in out.iter_mut().filter(|f| f.violent()) {
+        let mut groups: Vec<Arg> = Vec::new();
+        for (t, _) in f.targets.iter().filter(|(t, _)| t.class != "ArmedGroup") {
+            let words: Vec<&str> = t.r.label.split_whitespace().collect();
+            if words.len() < 2 {
+                continue;
+            }
+            let group = words
+                .iter()
+                .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                .find_map(|w| a.gaz_label(w).filter(|g| g.class == "ArmedGroup"));
+            if let Some(g) = group {
+                let seen = f.targets.iter().chain(f.agents.iter()).chain(groups.iter());
+                if !seen.clone().any(|x| x.0.r.iri == g.r.iri) {
+                    groups.push((g, None));
+                }
+            }
+        }
+        f.targets.extend(groups);
     }
 }

@@ -12,6 +12,7 @@ pub mod error;
 pub mod eval;
 pub mod events;
 pub mod facts;
+pub mod forces;
 pub mod frames;
 pub mod furniture;
 pub mod gazetteer;

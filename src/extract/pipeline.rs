@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::args::{Arg, Args};
-use super::discourse::Discourse;
+use super::discourse::{self, Discourse};
 use super::error::{Error, Result};
 use super::events::{self, Found};
 use super::facts::{self, FoundFact, Obj};
@@ -48,6 +48,9 @@ pub fn extract(text: &str, meta: &ArticleMeta, lexicon: &Lexicon, gazetteer: &Ga
     };
     let mut b = Builder::new(meta);
     let mut disc = Discourse::default();
+    let read = |s: &&Sentence| skipped.binary_search(&s.index).is_err();
+    disc.main_border =
+        discourse::main_border(gazetteer, sentences.iter().filter(read).map(|s| s.text.as_str()));
     let mut first = true;
     for s in &sentences {
         if skipped.binary_search(&s.index).is_ok() {
@@ -122,6 +125,8 @@ fn sentence(s: &Sentence, first: bool, cx: &Ctx<'_>, disc: &mut Discourse, b: &m
         char_end: s.end,
     };
     let mut found = found;
+    discourse::border_as_place(&mut found, &ms, disc);
+    discourse::bilateral_parties(&p, &mut found, disc);
     let assigned = assign_counts(&mut found, &counts);
     let statement_dates = statement_dates(&p, &ds, &attributions);
     let clauses: Vec<(usize, usize)> = found
@@ -182,6 +187,9 @@ fn remember(
         if let Some(e) = &m.place {
             disc.saw_place(e);
         }
+    }
+    if let Some(s) = ms.iter().rev().find_map(|m| m.force_of.as_ref()) {
+        disc.force_state = Some(s.clone());
     }
     for (f, iri) in found.iter().zip(iris) {
         if iri.is_none() {
