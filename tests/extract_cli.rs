@@ -46,44 +46,6 @@ fn extracted_draft_builds_and_stays_out_of_the_report_until_asked_for() {
 }
 
 #[test]
-fn extract_json_keeps_the_documented_field_names() {
-    let env = Env::new();
-    let article = root().join("tests/extract-articles/pak-afghan-clash.txt");
-    let out = env.ok(&[
-        "extract",
-        article.to_str().expect("utf8"),
-        "--date",
-        "2025-10-12",
-        "-f",
-        "json",
-    ]);
-    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
-    for key in ["source", "date", "events", "facts", "new_actors", "unmatched"] {
-        assert!(v.get(key).is_some(), "{key}");
-    }
-    let event = &v["events"][0];
-    for key in [
-        "iri",
-        "class",
-        "agents",
-        "targets",
-        "place",
-        "date",
-        "killed",
-        "injured",
-        "standing",
-        "claimant",
-        "sentence",
-        "char_start",
-        "char_end",
-        "confidence",
-        "text",
-    ] {
-        assert!(event.get(key).is_some(), "event field {key}");
-    }
-}
-
-#[test]
 fn extract_refuses_binary_and_bad_dates_with_clear_errors() {
     let env = Env::new();
     let binary = env.dir.path().join("x.bin");
