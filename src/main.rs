@@ -6,6 +6,13 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    if std::env::var_os("BORDERKG_STORE").is_some_and(|v| v.is_empty()) {
+        #[expect(clippy::print_stderr, reason = "the binary reports its one error on stderr")]
+        {
+            eprintln!("error: BORDERKG_STORE is set but empty: unset it, or set it to the store folder");
+        }
+        return ExitCode::from(2);
+    }
     let cli = borderkg::cli::Cli::parse();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

@@ -518,3 +518,24 @@ fn relation_no_triple_uses_gave_a_silent_empty_report() {
     assert!(stderr.contains("no triple uses bkg:attackd"), "{stderr}");
     assert!(stderr.contains("bkg:attacked"), "{stderr}");
 }
+
+#[test]
+fn empty_borderkg_store_did_not_name_the_variable() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_borderkg"))
+        .env("BORDERKG_STORE", "")
+        .args(["query", "who-attacked"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("BORDERKG_STORE is set but empty"));
+}
+
+#[test]
+fn damaged_store_gave_only_rocksdb_words() {
+    let env = Env::built();
+    let generation = std::fs::read_to_string(env.store().join("generation")).expect("pointer");
+    std::fs::write(env.store().join(generation.trim()).join("CURRENT"), "garbage\n").expect("damage");
+    let stderr = env.fails(&["query", "who-attacked"]);
+    assert!(stderr.contains("is damaged"), "{stderr}");
+    assert!(stderr.contains("rebuild it with `borderkg build`"), "{stderr}");
+}
