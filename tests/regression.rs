@@ -539,3 +539,40 @@ fn damaged_store_gave_only_rocksdb_words() {
     assert!(stderr.contains("is damaged"), "{stderr}");
     assert!(stderr.contains("rebuild it with `borderkg build`"), "{stderr}");
 }
+
+#[test]
+fn rule_could_delete_asserted_data() {
+    let env = Env::new();
+    let (ontology, data) = project_copy(&env);
+    std::fs::write(
+        ontology.join("rules/05-delete.ru"),
+        "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\nDELETE { ?s skos:altLabel ?l } WHERE { ?s skos:altLabel ?l }\n",
+    )
+    .expect("write");
+    let out = build_from(&env, &ontology, &data, &[]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("05-delete.ru") && stderr.contains("may only insert"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn looping_rule_was_reported_against_the_wrong_file() {
+    let env = Env::new();
+    let (ontology, data) = project_copy(&env);
+    std::fs::write(
+        ontology.join("rules/05-loop.ru"),
+        "PREFIX ex: <http://e/>\nINSERT { ?n ex:next ?m } WHERE { { SELECT (COUNT(*) AS ?c) WHERE { ?a ex:next ?b } } BIND(IRI(CONCAT(\"http://e/n\", STR(?c))) AS ?n) BIND(IRI(CONCAT(\"http://e/n\", STR(?c + 1))) AS ?m) }\n",
+    )
+    .expect("write");
+    let out = build_from(&env, &ontology, &data, &[]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("05-loop.ru") && stderr.contains("kept adding"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("60-borders.ru kept"), "{stderr}");
+}
