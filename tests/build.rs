@@ -3,18 +3,7 @@
 
 mod common;
 
-use common::{copy_tree, root, Env};
-
-fn triple_count(env: &Env) -> String {
-    let out = env.ok(&[
-        "query",
-        "--sparql",
-        "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
-        "-f",
-        "csv",
-    ]);
-    out.lines().nth(1).expect("count row").to_owned()
-}
+use common::{build_from, project_copy, triple_count, Env};
 
 #[test]
 fn build_prints_the_summary() {
@@ -64,26 +53,6 @@ fn build_checks_attestations_against_the_articles() {
         .success();
 }
 
-/// A copy of the project's ontology and data in the env, to break on purpose.
-fn project_copy(env: &Env) -> (std::path::PathBuf, std::path::PathBuf) {
-    let ontology = env.dir.path().join("ontology");
-    let data = env.dir.path().join("data");
-    copy_tree(&root().join("ontology"), &ontology);
-    copy_tree(&root().join("data"), &data);
-    (ontology, data)
-}
-
-fn build_from(env: &Env, ontology: &std::path::Path, data: &std::path::Path) -> std::process::Output {
-    env.cmd()
-        .arg("build")
-        .arg("--ontology")
-        .arg(ontology)
-        .arg("--data")
-        .arg(data)
-        .output()
-        .expect("runs")
-}
-
 #[test]
 fn turtle_syntax_error_names_file_line_column_and_keeps_the_old_store() {
     let env = Env::built();
@@ -94,7 +63,7 @@ fn turtle_syntax_error_names_file_line_column_and_keeps_the_old_store() {
         "@prefix id: <https://w3id.org/borderkg/id/> .\n\nid:a id:b id:c ;\n    id:d \"unterminated .\n",
     )
     .expect("write");
-    let out = build_from(&env, &ontology, &data);
+    let out = build_from(&env, &ontology, &data, &[]);
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("broken.ttl:4:"), "{err}");
@@ -122,7 +91,7 @@ fn shape_violation_names_node_property_and_file() {
              bkg:datePrecision bkg:UnknownPrecision .\n",
     )
     .expect("write");
-    let out = build_from(&env, &ontology, &data);
+    let out = build_from(&env, &ontology, &data, &[]);
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("ev:mystery bkg:summary"), "{err}");
@@ -144,7 +113,7 @@ fn rule_syntax_error_names_the_rule_and_position() {
         "INSERT { ?a ?b ?c }\nWHERE { ?a nope:b ?c }\n",
     )
     .expect("write");
-    let out = build_from(&env, &ontology, &data);
+    let out = build_from(&env, &ontology, &data, &[]);
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("99-broken.ru:2:18:"), "{err}");

@@ -121,3 +121,37 @@ pub fn json_rows(json: &str) -> Vec<std::collections::BTreeMap<String, String>> 
         })
         .collect()
 }
+
+/// The number of triples in the env's store, as the query prints it.
+pub fn triple_count(env: &Env) -> String {
+    let out = env.ok(&[
+        "query",
+        "--sparql",
+        "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
+        "-f",
+        "csv",
+    ]);
+    out.lines().nth(1).expect("count row").to_owned()
+}
+
+/// A copy of the project's ontology and data in the env, to change on purpose.
+pub fn project_copy(env: &Env) -> (PathBuf, PathBuf) {
+    let ontology = env.dir.path().join("ontology");
+    let data = env.dir.path().join("data");
+    copy_tree(&root().join("ontology"), &ontology);
+    copy_tree(&root().join("data"), &data);
+    (ontology, data)
+}
+
+/// `build` from the given ontology and data folders, with `extra` flags.
+pub fn build_from(env: &Env, ontology: &Path, data: &Path, extra: &[&str]) -> Output {
+    env.cmd()
+        .arg("build")
+        .arg("--ontology")
+        .arg(ontology)
+        .arg("--data")
+        .arg(data)
+        .args(extra)
+        .output()
+        .expect("runs")
+}
