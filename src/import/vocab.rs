@@ -1,5 +1,5 @@
-//! The IRIs the importers write: namespaces, ontology terms and the dataset terms the main
-//! ontology gains (see `ontology/datasets/terms.ttl`). Nothing else in `import` spells an IRI out.
+//! The IRIs the importers write: namespaces, ontology terms and the dataset terms (the "Dataset
+//! imports" part of `ontology/borderkg.ttl`). Nothing else in `import` spells an IRI out.
 
 use oxrdf::NamedNodeRef;
 
@@ -117,7 +117,7 @@ pub mod bkg {
     iri!(WEEK, "https://w3id.org/borderkg/ontology#", "WeekPrecision");
     iri!(MONTH, "https://w3id.org/borderkg/ontology#", "MonthPrecision");
     iri!(YEAR, "https://w3id.org/borderkg/ontology#", "YearPrecision");
-    // Terms added for dataset imports (ontology/datasets/terms.ttl).
+    // Terms for dataset imports (the "Dataset imports" part of ontology/borderkg.ttl).
     iri!(
         DATASET_SOURCE,
         "https://w3id.org/borderkg/ontology#",
