@@ -137,6 +137,9 @@ pub enum Error {
     /// The data breaks the ontology's shapes.
     #[error("{} shape violation(s); the store was not changed:\n{}", .0.len(), list(.0))]
     Shapes(Vec<Violation>),
+    /// The shapes use SHACL the checker does not implement; it refuses rather than skip them.
+    #[error("{} SHACL construct(s) that the shape checker does not implement (it stops rather than skip them); the store was not changed:\n{}", .0.len(), list(.0))]
+    UnsupportedShapes(Vec<Violation>),
     /// Attestations cite sentences that do not match the source texts.
     #[error("{} provenance problem(s); the store was not changed:\n{}", .0.len(), .0.iter().map(|p| format!("  - {p}")).collect::<Vec<_>>().join("\n"))]
     Provenance(Vec<String>),
