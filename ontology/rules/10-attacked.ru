@@ -1,5 +1,5 @@
 # attacked: the agent of an attack, strike, security operation, capture or offensive attacked its target.
-# Each edge also gets a reified bkg:DerivedEdge node (edge:<subject>--<relation>--<object>) that
+# Each edge also gets a reified bkg:DerivedEdge node (edge:<hash of the subject, relation and object IRIs>) that
 # names the events it was derived from, so `borderkg why` can trace it to its sources.
 PREFIX bkg: <https://w3id.org/borderkg/ontology#>
 PREFIX edge: <https://w3id.org/borderkg/id/edge/>
@@ -16,5 +16,5 @@ WHERE {
   VALUES ?root { bkg:Attack bkg:SecurityOperation bkg:Capture bkg:Offensive }
   ?e bkg:agent ?a ; bkg:target ?b .
   FILTER(?a != ?b)
-  BIND(IRI(CONCAT(STR(edge:), REPLACE(STR(?a), "^.*[/#]", ""), "--attacked--", REPLACE(STR(?b), "^.*[/#]", ""))) AS ?edge)
+  BIND(IRI(CONCAT(STR(edge:), SUBSTR(SHA256(CONCAT(STR(?a), " ", STR(bkg:attacked), " ", STR(?b))), 1, 32))) AS ?edge)
 }

@@ -1,5 +1,5 @@
 # clashedWith (symmetric): the parties to a clash, in both directions.
-# Each edge also gets a reified bkg:DerivedEdge node (edge:<subject>--<relation>--<object>) that
+# Each edge also gets a reified bkg:DerivedEdge node (edge:<hash of the subject, relation and object IRIs>) that
 # names the events it was derived from, so `borderkg why` can trace it to its sources.
 PREFIX bkg: <https://w3id.org/borderkg/ontology#>
 PREFIX edge: <https://w3id.org/borderkg/id/edge/>
@@ -16,5 +16,5 @@ WHERE {
   { ?e bkg:agent ?a ; bkg:target ?b } UNION { ?e bkg:target ?a ; bkg:agent ?b }
   UNION { ?e bkg:agent ?a, ?b } UNION { ?e bkg:participant ?a, ?b }
   FILTER(?a != ?b)
-  BIND(IRI(CONCAT(STR(edge:), REPLACE(STR(?a), "^.*[/#]", ""), "--clashedWith--", REPLACE(STR(?b), "^.*[/#]", ""))) AS ?edge)
+  BIND(IRI(CONCAT(STR(edge:), SUBSTR(SHA256(CONCAT(STR(?a), " ", STR(bkg:clashedWith), " ", STR(?b))), 1, 32))) AS ?edge)
 }

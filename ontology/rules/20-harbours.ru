@@ -1,5 +1,5 @@
 # harbours: the agent of a harbouring situation shelters its beneficiary (as stated or alleged by the attestations of the situation).
-# Each edge also gets a reified bkg:DerivedEdge node (edge:<subject>--<relation>--<object>) that
+# Each edge also gets a reified bkg:DerivedEdge node (edge:<hash of the subject, relation and object IRIs>) that
 # names the events it was derived from, so `borderkg why` can trace it to its sources.
 PREFIX bkg: <https://w3id.org/borderkg/ontology#>
 PREFIX edge: <https://w3id.org/borderkg/id/edge/>
@@ -14,5 +14,5 @@ INSERT {
 WHERE {
   ?e a/rdfs:subClassOf* bkg:Harbouring ; bkg:agent ?a ; bkg:beneficiary ?b .
   FILTER(?a != ?b)
-  BIND(IRI(CONCAT(STR(edge:), REPLACE(STR(?a), "^.*[/#]", ""), "--harbours--", REPLACE(STR(?b), "^.*[/#]", ""))) AS ?edge)
+  BIND(IRI(CONCAT(STR(edge:), SUBSTR(SHA256(CONCAT(STR(?a), " ", STR(bkg:harbours), " ", STR(?b))), 1, 32))) AS ?edge)
 }

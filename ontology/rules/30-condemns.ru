@@ -1,5 +1,5 @@
 # condemns: the speaker of a condemnation condemns its target, or, when it names none, the agent of the event it condemns.
-# Each edge also gets a reified bkg:DerivedEdge node (edge:<subject>--<relation>--<object>) that
+# Each edge also gets a reified bkg:DerivedEdge node (edge:<hash of the subject, relation and object IRIs>) that
 # names the events it was derived from, so `borderkg why` can trace it to its sources.
 PREFIX bkg: <https://w3id.org/borderkg/ontology#>
 PREFIX edge: <https://w3id.org/borderkg/id/edge/>
@@ -15,5 +15,5 @@ WHERE {
   ?e a/rdfs:subClassOf* bkg:Condemnation ; bkg:agent ?a .
   { ?e bkg:target ?b } UNION { FILTER NOT EXISTS { ?e bkg:target ?t } ?e bkg:about/bkg:agent ?b }
   FILTER(?a != ?b)
-  BIND(IRI(CONCAT(STR(edge:), REPLACE(STR(?a), "^.*[/#]", ""), "--condemns--", REPLACE(STR(?b), "^.*[/#]", ""))) AS ?edge)
+  BIND(IRI(CONCAT(STR(edge:), SUBSTR(SHA256(CONCAT(STR(?a), " ", STR(bkg:condemns), " ", STR(?b))), 1, 32))) AS ?edge)
 }

@@ -1,5 +1,5 @@
 # deniesClaimOf: the speaker of a denial rejects a claim made by ?b (the speaker of the denied statement, a claimant of the denied event, or the speaker of a statement asserting it).
-# Each edge also gets a reified bkg:DerivedEdge node (edge:<subject>--<relation>--<object>) that
+# Each edge also gets a reified bkg:DerivedEdge node (edge:<hash of the subject, relation and object IRIs>) that
 # names the events it was derived from, so `borderkg why` can trace it to its sources.
 PREFIX bkg: <https://w3id.org/borderkg/ontology#>
 PREFIX edge: <https://w3id.org/borderkg/id/edge/>
@@ -17,5 +17,5 @@ WHERE {
   UNION { ?claim bkg:attestedBy/bkg:claimant ?b }
   UNION { ?speech bkg:asserts ?claim ; bkg:agent ?b }
   FILTER(?a != ?b)
-  BIND(IRI(CONCAT(STR(edge:), REPLACE(STR(?a), "^.*[/#]", ""), "--deniesClaimOf--", REPLACE(STR(?b), "^.*[/#]", ""))) AS ?edge)
+  BIND(IRI(CONCAT(STR(edge:), SUBSTR(SHA256(CONCAT(STR(?a), " ", STR(bkg:deniesClaimOf), " ", STR(?b))), 1, 32))) AS ?edge)
 }

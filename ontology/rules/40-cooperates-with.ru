@@ -1,5 +1,5 @@
 # cooperatesWith (symmetric): every two parties (agents or participants) of talks, an agreement or cooperation.
-# Each edge also gets a reified bkg:DerivedEdge node (edge:<subject>--<relation>--<object>) that
+# Each edge also gets a reified bkg:DerivedEdge node (edge:<hash of the subject, relation and object IRIs>) that
 # names the events it was derived from, so `borderkg why` can trace it to its sources.
 PREFIX bkg: <https://w3id.org/borderkg/ontology#>
 PREFIX edge: <https://w3id.org/borderkg/id/edge/>
@@ -17,5 +17,5 @@ WHERE {
   ?e bkg:agent|bkg:participant ?a .
   ?e bkg:agent|bkg:participant ?b .
   FILTER(?a != ?b)
-  BIND(IRI(CONCAT(STR(edge:), REPLACE(STR(?a), "^.*[/#]", ""), "--cooperatesWith--", REPLACE(STR(?b), "^.*[/#]", ""))) AS ?edge)
+  BIND(IRI(CONCAT(STR(edge:), SUBSTR(SHA256(CONCAT(STR(?a), " ", STR(bkg:cooperatesWith), " ", STR(?b))), 1, 32))) AS ?edge)
 }

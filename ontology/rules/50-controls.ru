@@ -1,5 +1,5 @@
 # controls: the agent of a capture or takeover controls the place from the date of that event.
-# Each edge also gets a reified bkg:DerivedEdge node (edge:<subject>--<relation>--<object>) that
+# Each edge also gets a reified bkg:DerivedEdge node (edge:<hash of the subject, relation and object IRIs>) that
 # names the events it was derived from, so `borderkg why` can trace it to its sources.
 PREFIX bkg: <https://w3id.org/borderkg/ontology#>
 PREFIX edge: <https://w3id.org/borderkg/id/edge/>
@@ -16,5 +16,5 @@ WHERE {
   VALUES ?root { bkg:Capture bkg:TakeoverOfPower }
   ?e bkg:agent ?a ; bkg:targetPlace ?b .
   FILTER(?a != ?b)
-  BIND(IRI(CONCAT(STR(edge:), REPLACE(STR(?a), "^.*[/#]", ""), "--controls--", REPLACE(STR(?b), "^.*[/#]", ""))) AS ?edge)
+  BIND(IRI(CONCAT(STR(edge:), SUBSTR(SHA256(CONCAT(STR(?a), " ", STR(bkg:controls), " ", STR(?b))), 1, 32))) AS ?edge)
 }

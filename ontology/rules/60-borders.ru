@@ -1,5 +1,5 @@
 # borders (symmetric): the two states a border separates border each other; the edge is derived from the border entity, which carries the stated lengths.
-# Each edge also gets a reified bkg:DerivedEdge node (edge:<subject>--<relation>--<object>) that
+# Each edge also gets a reified bkg:DerivedEdge node (edge:<hash of the subject, relation and object IRIs>) that
 # names the events it was derived from, so `borderkg why` can trace it to its sources.
 PREFIX bkg: <https://w3id.org/borderkg/ontology#>
 PREFIX edge: <https://w3id.org/borderkg/id/edge/>
@@ -14,5 +14,5 @@ INSERT {
 WHERE {
   ?e a/rdfs:subClassOf* bkg:Border ; bkg:separates ?a, ?b .
   FILTER(?a != ?b)
-  BIND(IRI(CONCAT(STR(edge:), REPLACE(STR(?a), "^.*[/#]", ""), "--borders--", REPLACE(STR(?b), "^.*[/#]", ""))) AS ?edge)
+  BIND(IRI(CONCAT(STR(edge:), SUBSTR(SHA256(CONCAT(STR(?a), " ", STR(bkg:borders), " ", STR(?b))), 1, 32))) AS ?edge)
 }

@@ -24,6 +24,8 @@ use crate::error::{Error, Result};
 use crate::ingest::RuleFile;
 use crate::vocab::{DERIVED_GRAPH, GENID, PREFIXES};
 
+const DERIVED_BY: &str = "https://w3id.org/borderkg/ontology#derivedBy";
+
 /// How many rounds the rules may take before the build gives up on reaching a fixpoint.
 const MAX_ROUNDS: usize = 10;
 
@@ -117,6 +119,7 @@ pub fn parse_rules(rules: &[RuleFile]) -> Result<Vec<Rule>> {
                         _ => Err(refuse("a rule inserts into the default graph only (no GRAPH in the template)")),
                     })
                     .collect::<Result<Vec<_>>>()?;
+                check_derived_by(&template, &file.name).map_err(|m| refuse(&m))?;
                 collect_reads(&pattern, &mut reads);
                 constructs.push(Query::Construct {
                     template,
@@ -132,6 +135,24 @@ pub fn parse_rules(rules: &[RuleFile]) -> Result<Vec<Rule>> {
             })
         })
         .collect()
+}
+
+/// A rule that names itself with `bkg:derivedBy "…"` must give its own file name, so that `why`
+/// never points at a rule that was renamed.
+fn check_derived_by(template: &[TriplePattern], file_name: &str) -> std::result::Result<(), String> {
+    for triple in template {
+        if let (NamedNodePattern::NamedNode(p), TermPattern::Literal(named)) =
+            (&triple.predicate, &triple.object)
+        {
+            if p.as_str() == DERIVED_BY && named.value() != file_name {
+                return Err(format!(
+                    "bkg:derivedBy names \"{}\" but the rule's file is {file_name}: make them the same",
+                    named.value()
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Adds the predicates (and `rdf:type` objects) that `pattern` reads to `reads`; sets it to `None`
@@ -346,4 +367,77 @@ fn run_rule(store: &Store, rule: &Rule, bound: usize) -> Result<Vec<Triple>> {
         store.extend(quads)?;
     }
     Ok(new)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::resources::{Location, Resource};
+    use oxigraph::io::RdfFormat;
+
+    fn rule(name: &str, text: &str) -> RuleFile {
+        let bytes: &'static [u8] = Box::leak(text.as_bytes().to_vec().into_boxed_slice());
+        RuleFile {
+            resource: Resource {
+                name: format!("ontology/rules/{name}"),
+                location: Location::Embedded(bytes),
+            },
+            path: name.into(),
+            name: name.into(),
+        }
+    }
+
+    fn shipped(name: &str) -> String {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("ontology/rules")
+            .join(name);
+        std::fs::read_to_string(path).expect("shipped rule")
+    }
+
+    #[test]
+    fn edges_between_actors_with_the_same_local_name_were_merged() {
+        let store = Store::new().expect("store");
+        store
+            .load_from_reader(
+                RdfFormat::Turtle,
+                r"@prefix bkg: <https://w3id.org/borderkg/ontology#> .
+                  <http://e/1> a bkg:Attack ; bkg:agent <http://a.example/ns#ali> ; bkg:target <http://t.example/x> .
+                  <http://e/2> a bkg:Attack ; bkg:agent <http://b.example/ali> ; bkg:target <http://t.example/x> .
+                  <http://e/3> a bkg:Attack ; bkg:agent <http://b.example/ali> ; bkg:target <http://t.example/x> ."
+                    .as_bytes(),
+            )
+            .expect("data");
+        let rules = parse_rules(&[rule("10-attacked.ru", &shipped("10-attacked.ru"))]).expect("parses");
+        apply(&store, &rules).expect("applies");
+        let edges = crate::query::select(
+            &store,
+            "test",
+            "SELECT ?edge (COUNT(DISTINCT ?s) AS ?subjects) (COUNT(DISTINCT ?e) AS ?events) WHERE {
+               ?edge a bkg:DerivedEdge ; rdf:subject ?s ; bkg:derivedFrom ?e } GROUP BY ?edge ORDER BY ?events",
+            &[],
+        )
+        .expect("query");
+        let counts: Vec<(String, String)> = edges
+            .iter()
+            .map(|r| {
+                let value = |v: &str| match r.get(v) {
+                    Some(Term::Literal(l)) => l.value().to_owned(),
+                    _ => String::new(),
+                };
+                (value("subjects"), value("events"))
+            })
+            .collect();
+        // Two edges, each with one subject: `a.example/ns#ali` and `b.example/ali` stay apart.
+        assert_eq!(counts, [("1".into(), "1".into()), ("1".into(), "2".into())]);
+    }
+
+    #[test]
+    fn renamed_rule_kept_naming_its_old_file() {
+        let text = shipped("10-attacked.ru");
+        let err = parse_rules(&[rule("15-renamed.ru", &text)]).expect_err("refused");
+        assert!(
+            err.to_string().contains("10-attacked.ru") && err.to_string().contains("15-renamed.ru"),
+            "{err}"
+        );
+    }
 }
