@@ -333,23 +333,10 @@ fn parse_calendar_date(text: &str) -> Result<String, String> {
     if parts.is_empty() || parts.len() > 3 || !parts.iter().zip(widths).all(|(p, w)| digits(p, w)) {
         return Err(bad());
     }
-    let number = |i: usize| parts.get(i).and_then(|p| p.parse::<u32>().ok());
-    if let Some(month) = number(1) {
-        if !(1..=12).contains(&month) {
-            return Err(format!("`{text}`: there is no month {month}"));
-        }
-        if let (Some(day), Some(year)) = (number(2), number(0)) {
-            let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-            let days = match month {
-                2 if leap => 29,
-                2 => 28,
-                4 | 6 | 9 | 11 => 30,
-                _ => 31,
-            };
-            if !(1..=days).contains(&day) {
-                return Err(format!("`{text}`: that month has no day {day}"));
-            }
-        }
+    if crate::dates::spell(text).is_none() {
+        return Err(format!(
+            "`{text}` is not a date in the calendar (no such month, or that month has no such day)"
+        ));
     }
     Ok(text.to_owned())
 }

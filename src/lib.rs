@@ -7,6 +7,7 @@
 pub mod build;
 pub mod cli;
 pub mod commands;
+pub mod dates;
 pub mod error;
 pub mod export;
 pub mod extract;

@@ -10,7 +10,7 @@
 //! forbids), so the crate would save nothing.
 
 mod csv;
-mod dates;
+
 mod dot;
 mod gexf;
 mod graphml;
@@ -18,7 +18,7 @@ mod tie;
 mod xml;
 
 pub use self::csv::{write_edges_csv, write_nodes_csv, EDGES_FILE, NODES_FILE};
-pub use dates::{merge_spells, spell, Spell};
+pub use crate::dates::{merge_spells, spell, Spell};
 pub use dot::Dot;
 pub use gexf::Gexf;
 pub use graphml::GraphMl;

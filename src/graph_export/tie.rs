@@ -4,7 +4,7 @@
 use crate::projection::{ActorNetwork, Evidence, Tie};
 use crate::vocab::compact;
 
-use super::dates::{merge_spells, Spell};
+use crate::dates::{merge_spells, Spell};
 
 /// Certainty rank of `reported`: ties below it are drawn dashed.
 pub const REPORTED_RANK: u8 = 5;

@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use oxigraph::model::Term;
 use oxigraph::store::Store;
 
+use crate::dates::spell;
 use crate::error::Result;
 use crate::query::{select, Row};
 use crate::vocab::compact;
@@ -102,7 +103,7 @@ impl CitedSentence {
 }
 
 /// What is known about one supporting node.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Evidence {
     /// Its IRI.
     pub iri: String,
@@ -160,23 +161,11 @@ impl Evidence {
         if from.is_none() && to.is_none() {
             return true;
         }
-        let Some(date) = self
-            .date
-            .as_deref()
-            .filter(|d| d.len() >= 4 && d[..4].chars().all(|c| c.is_ascii_digit()))
-        else {
+        let Some(span) = self.date.as_deref().and_then(spell) else {
             return false;
         };
-        let (start, end) = (pad(date, "00"), pad(date, "99"));
-        from.is_none_or(|f| end >= pad(f, "00")) && to.is_none_or(|t| start <= pad(t, "99"))
+        span.overlaps(from.and_then(spell).as_ref(), to.and_then(spell).as_ref())
     }
-}
-
-/// `2021` → `2021-FF-FF` with `fill` standing for the unknown month and day.
-fn pad(date: &str, fill: &str) -> String {
-    let parts: Vec<&str> = date.split('-').collect();
-    let get = |i: usize| parts.get(i).copied().unwrap_or(fill).to_owned();
-    format!("{}-{}-{}", get(0), get(1), get(2))
 }
 
 /// Supports per batch query: enough to make the per-query cost negligible, few enough to keep each

@@ -1,6 +1,7 @@
-//! From the `xsd` lexical dates the evidence carries (`2021`, `2021-08`, `2021-08-15`, `--11-26`)
-//! to the closed day intervals a dynamic GEXF graph needs: a year or month becomes its first to
-//! last day; a date without a year has no place on a timeline and gives none.
+//! The one date type of the program: the `xsd` lexical dates the evidence carries (`2021`,
+//! `2021-08`, `2021-08-15`, `--11-26`) as closed day intervals. A year or month becomes its first
+//! to last day; a date without a year has no place on a timeline and gives none. The `--from`/`--to`
+//! flags, the projection's date window and the dynamic GEXF graph all use it.
 
 /// A closed interval of days, both ends `YYYY-MM-DD`.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -76,6 +77,15 @@ fn days_in_month(year: u32, month: u32) -> u32 {
     }
 }
 
+impl Spell {
+    /// Whether the interval overlaps the window from the start of `from` to the end of `to` (either
+    /// may be open).
+    pub fn overlaps(&self, from: Option<&Spell>, to: Option<&Spell>) -> bool {
+        // Fixed-width `YYYY-MM-DD` compares as text.
+        from.is_none_or(|f| self.end >= f.start) && to.is_none_or(|t| self.start <= t.end)
+    }
+}
+
 /// The spells of `dates`, sorted, with overlapping ones merged (Gephi refuses overlapping
 /// intervals on one element). Dates without a year are skipped.
 ///
@@ -108,6 +118,16 @@ mod tests {
 
     fn pair(a: &str, b: &str) -> Option<(String, String)> {
         Some((a.to_owned(), b.to_owned()))
+    }
+
+    #[test]
+    fn windows_open_at_either_end() {
+        let month = spell("2021-08").expect("month");
+        let (y2021, sep, jul31) = (spell("2021"), spell("2021-09"), spell("2021-07-31"));
+        assert!(month.overlaps(y2021.as_ref(), y2021.as_ref()));
+        assert!(!month.overlaps(sep.as_ref(), None));
+        assert!(!month.overlaps(None, jul31.as_ref()));
+        assert!(month.overlaps(None, None));
     }
 
     #[test]
