@@ -1,7 +1,7 @@
 //! Computes everything the actor-network report shows from a projected network: size, centralities
 //! (networkx definitions), brokers, communities, strongest and disputed ties, per-actor profiles.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use petgraph::graph::{DiGraph, NodeIndex, UnGraph};
 use petgraph::visit::EdgeRef;
@@ -12,7 +12,7 @@ use crate::network::{
     louvain_communities_weighted, modularity_weighted, out_degree_centrality, pagerank_weighted,
     EigenvectorParams, KatzParams, LouvainParams, PageRankParams,
 };
-use crate::projection::{ActorNetwork, Weighting};
+use crate::projection::{ActorNetwork, Tie, Weighting};
 
 /// A measure the report computes, with the networkx function it matches.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -184,6 +184,28 @@ pub struct Report {
 /// How many entries the top lists hold.
 pub const TOP: usize = 10;
 
+/// The weight of several ties taken together: each supporting event counts once, whichever tie
+/// it supports; a tie without supports (a plain asserted triple) counts as one event without deaths.
+fn joint_weight(ties: &[&Tie], network: &ActorNetwork, weighting: Weighting) -> f64 {
+    let mut events: BTreeSet<&str> = BTreeSet::new();
+    let mut plain = 0_usize;
+    for tie in ties {
+        if tie.supports.is_empty() {
+            plain += 1;
+        } else {
+            events.extend(tie.supports.iter().map(String::as_str));
+        }
+    }
+    match weighting {
+        Weighting::Events => (events.len() + plain) as f64,
+        Weighting::Deaths => events
+            .iter()
+            .filter_map(|e| network.evidence.get(*e))
+            .map(|e| e.deaths as f64)
+            .sum(),
+    }
+}
+
 /// Analyses `network`.
 ///
 /// Centralities run on the simple directed graph in which all ties from one actor to another make
@@ -196,29 +218,38 @@ pub fn analyse(network: &ActorNetwork, weighting: Weighting, directed: bool) -> 
     for node in g.node_indices() {
         simple.add_node(node);
     }
-    let mut pair_weight: BTreeMap<(usize, usize), f64> = BTreeMap::new();
+    // Ties between the same actors merge into one edge; an event supporting several of them (an
+    // attack and a clash, or a symmetric tie's two directions) counts once.
+    let mut directed_ties: BTreeMap<(usize, usize), Vec<&Tie>> = BTreeMap::new();
+    let mut undirected_ties: BTreeMap<(usize, usize), Vec<&Tie>> = BTreeMap::new();
     for e in g.edge_references() {
-        if e.source() != e.target() {
-            *pair_weight
-                .entry((e.source().index(), e.target().index()))
-                .or_default() += e.weight().weight;
+        let (a, b) = (e.source().index(), e.target().index());
+        if a != b {
+            directed_ties.entry((a, b)).or_default().push(e.weight());
+            undirected_ties
+                .entry((a.min(b), a.max(b)))
+                .or_default()
+                .push(e.weight());
         }
     }
-    for (&(a, b), &w) in &pair_weight {
-        simple.add_edge(NodeIndex::new(a), NodeIndex::new(b), w);
+    for (&(a, b), ties) in &directed_ties {
+        simple.add_edge(
+            NodeIndex::new(a),
+            NodeIndex::new(b),
+            joint_weight(ties, network, weighting),
+        );
     }
-    let mut undirected: UnGraph<NodeIndex, f64> = UnGraph::with_capacity(n, pair_weight.len());
+    let mut undirected: UnGraph<NodeIndex, f64> = UnGraph::with_capacity(n, undirected_ties.len());
     for node in g.node_indices() {
         undirected.add_node(node);
     }
-    let mut und_weight: BTreeMap<(usize, usize), f64> = BTreeMap::new();
-    for (&(a, b), &w) in &pair_weight {
-        *und_weight.entry((a.min(b), a.max(b))).or_default() += w;
+    for (&(a, b), ties) in &undirected_ties {
+        undirected.add_edge(
+            NodeIndex::new(a),
+            NodeIndex::new(b),
+            joint_weight(ties, network, weighting),
+        );
     }
-    for (&(a, b), &w) in &und_weight {
-        undirected.add_edge(NodeIndex::new(a), NodeIndex::new(b), w);
-    }
-
     let eigen = EigenvectorParams {
         max_iter: 1000,
         ..EigenvectorParams::default()
@@ -406,9 +437,9 @@ pub fn analyse(network: &ActorNetwork, weighting: Weighting, directed: bool) -> 
         scope: None,
         actors: n,
         ties: g.edge_count(),
-        pairs: pair_weight.len(),
+        pairs: directed_ties.len(),
         density: if n > 1 {
-            pair_weight.len() as f64 / (n * (n - 1)) as f64
+            directed_ties.len() as f64 / (n * (n - 1)) as f64
         } else {
             0.0
         },
@@ -440,5 +471,56 @@ pub fn analyse(network: &ActorNetwork, weighting: Weighting, directed: bool) -> 
         strongest_ties,
         disputed_ties,
         rows,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::projection::Evidence;
+
+    fn tie(relation: &str, supports: &[&str]) -> Tie {
+        Tie {
+            relation: relation.into(),
+            supports: supports.iter().map(|s| (*s).to_owned()).collect(),
+            weight: 0.0,
+            certainty: 5,
+            disputed: false,
+            first_date: None,
+            last_date: None,
+        }
+    }
+
+    #[test]
+    fn event_behind_two_relations_was_counted_twice() {
+        let mut network = ActorNetwork {
+            graph: DiGraph::new(),
+            evidence: BTreeMap::new(),
+            relations: Vec::new(),
+        };
+        for (iri, deaths) in [("ev:clash", 5), ("ev:raid", 2)] {
+            network.evidence.insert(
+                iri.into(),
+                Evidence {
+                    iri: iri.into(),
+                    deaths,
+                    ..Evidence::default()
+                },
+            );
+        }
+        let (attacked, clashed, back) = (
+            tie("bkg:attacked", &["ev:clash", "ev:raid"]),
+            tie("bkg:clashedWith", &["ev:clash"]),
+            tie("bkg:clashedWith", &["ev:clash"]),
+        );
+        let ties = [&attacked, &clashed, &back];
+        assert_eq!(joint_weight(&ties, &network, Weighting::Deaths), 7.0);
+        assert_eq!(joint_weight(&ties, &network, Weighting::Events), 2.0);
+        let plain = tie("bkg:borders", &[]);
+        assert_eq!(
+            joint_weight(&[&plain, &clashed], &network, Weighting::Events),
+            2.0
+        );
+        assert_eq!(joint_weight(&[&plain], &network, Weighting::Deaths), 0.0);
     }
 }
