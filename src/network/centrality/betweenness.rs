@@ -349,8 +349,9 @@ mod tests {
     }
 
     #[test]
-    fn parallel_and_serial_agree() {
-        // A ring of 60 with chords, above the parallel threshold.
+    fn unit_weights_equal_unweighted_on_a_graph_above_the_parallel_threshold() {
+        // A ring of 60 with chords, above the parallel threshold. (That parallel and serial sums are
+        // the same bits is tested in sources.rs.)
         let edges: Vec<(u32, u32)> = (0..60)
             .map(|i| (i, (i + 1) % 60))
             .chain((0..60).step_by(7).map(|i| (i, (i + 13) % 60)))
