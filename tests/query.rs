@@ -55,7 +55,10 @@ fn who_attacked_lists_the_drone_strike_with_its_suspects() {
         drone["suspected"].contains("Islamic State Khorasan Province"),
         "{drone:?}"
     );
-    assert_eq!(drone["deaths"], "3 LLC Shohin SM employees [000, 001]", "{drone:?}");
+    assert_eq!(
+        drone["deaths"], "3 LLC Shohin SM employees [000, 001]",
+        "{drone:?}"
+    );
     assert!(
         drone["injured"].contains("1 LLC Shohin SM employees [001]"),
         "{drone:?}"
