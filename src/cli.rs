@@ -179,6 +179,9 @@ pub struct NetworkArgs {
     /// Leave out evidence that another statement denies or disputes.
     #[arg(long)]
     pub exclude_disputed: bool,
+    /// Also make ties of where actors came from (bkg:originatedFrom: armed men or militants who crossed from a country, a drone's operators), beside the default relations or those of --relations.
+    #[arg(long)]
+    pub origins: bool,
     /// Count unreviewed candidates that `extract` proposed (bkg:reviewStatus bkg:Candidate); left out unless given.
     #[arg(long)]
     pub candidates: bool,

@@ -437,7 +437,7 @@ fn why_for_a_missing_edge_and_path_without_a_path_exited_zero() {
     let stderr = env.fails(&[
         "path",
         "ISKP",
-        "China",
+        "Pakistan",
         "--relations",
         "bkg:attacked,bkg:nationality",
         "--directed",

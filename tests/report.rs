@@ -212,7 +212,7 @@ fn path_between_unlinked_actors_says_so() {
     let err = env.fails(&[
         "path",
         "ISKP",
-        "China",
+        "Pakistan",
         "--relations",
         "bkg:attacked,bkg:nationality",
         "--directed",

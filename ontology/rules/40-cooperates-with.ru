@@ -1,4 +1,5 @@
-# cooperatesWith (symmetric): every two parties (agents or participants) of talks, an agreement or cooperation.
+# cooperatesWith (symmetric): every two parties (agents or participants) of talks, an agreement or cooperation
+# that happened (not one only planned or expected, bkg:eventStatus).
 # Each edge also gets a reified bkg:DerivedEdge node (edge:<hash of the subject, relation and object IRIs>) that
 # names the events it was derived from, so `borderkg why` can trace it to its sources.
 PREFIX bkg: <https://w3id.org/borderkg/ontology#>
@@ -17,5 +18,6 @@ WHERE {
   ?e bkg:agent|bkg:participant ?a .
   ?e bkg:agent|bkg:participant ?b .
   FILTER(?a != ?b)
+  FILTER NOT EXISTS { ?e bkg:eventStatus ?status . FILTER(?status != bkg:Happened) }
   BIND(IRI(CONCAT(STR(edge:), SUBSTR(SHA256(CONCAT(STR(?a), " ", STR(bkg:cooperatesWith), " ", STR(?b))), 1, 32))) AS ?edge)
 }

@@ -1,6 +1,7 @@
 //! `build`: parse ontology and data, load them into a fresh Oxigraph store beside the old one,
 //! apply the rules, validate shapes and provenance, then swap the new store in.
 
+mod checks;
 mod provenance;
 pub(crate) mod rules;
 mod shapes;
@@ -114,6 +115,7 @@ pub fn build(config: &BuildConfig, mut on_stage: impl FnMut(Stage)) -> Result<Bu
 
         on_stage(Stage::Finishing);
         let mut summary = summary::summarize(&store)?;
+        summary.warnings = checks::warnings(&store)?;
         summary.asserted = asserted;
         summary.derived = summary.triples.saturating_sub(asserted);
         summary.files = inputs.turtle_count();

@@ -36,6 +36,9 @@ pub struct BuildSummary {
     pub edges: Vec<(String, usize)>,
     /// Triples added per rule.
     pub rules: Vec<RuleStat>,
+    /// What the build accepted but a curator should look at (dates contradicting a stated order,
+    /// vague figures without their words).
+    pub warnings: Vec<String>,
 }
 
 fn counts(store: &Store, query: &str) -> Result<Vec<(String, usize)>> {

@@ -52,6 +52,13 @@ pub fn run(args: &BuildArgs, store: &Path, out: &mut impl Write) -> anyhow::Resu
             store.display()
         )
     })?;
+    #[expect(
+        clippy::print_stderr,
+        reason = "warnings go beside the summary, which still prints"
+    )]
+    for warning in &summary.warnings {
+        eprintln!("warning: {warning}");
+    }
     match args.format {
         SummaryFormat::Json => {
             serde_json::to_writer_pretty(&mut *out, &summary)?;

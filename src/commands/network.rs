@@ -9,6 +9,7 @@ use crate::error::Error;
 use crate::projection::{project, ActorNetwork, ProjectionConfig};
 use crate::query::select;
 use crate::terms::resolve_iri;
+use crate::vocab::BKG;
 
 const STANDINGS: &str = "SELECT ?label ?rank WHERE { ?s a bkg:Standing ; rdfs:label ?label ; bkg:certaintyRank ?rank } ORDER BY DESC(?rank)";
 
@@ -61,8 +62,14 @@ pub fn projected(store: &Store, args: &NetworkArgs) -> anyhow::Result<ActorNetwo
         None => 0,
         Some(name) => standing_rank(store, name)?,
     };
+    let also = if args.origins {
+        vec![format!("{BKG}originatedFrom")]
+    } else {
+        Vec::new()
+    };
     let config = ProjectionConfig {
         relations,
+        also,
         weighting: args.weight,
         from: args.from.clone(),
         to: args.to.clone(),

@@ -4,14 +4,15 @@ use std::io::Write;
 use std::path::Path;
 
 use crate::cli::{SummaryFormat, WhyArgs};
-use crate::terms::resolve_iri;
+use crate::terms::{resolve_iri_in, LabelIndex};
 use crate::why::{explain, render_json, render_text};
 
 pub fn run(args: &WhyArgs, store_path: &Path, out: &mut impl Write) -> anyhow::Result<()> {
     let store = crate::store::open(store_path)?;
-    let s = resolve_iri(&store, &args.subject, "subject")?;
-    let p = resolve_iri(&store, &args.predicate, "relation")?;
-    let o = resolve_iri(&store, &args.object, "object")?;
+    let names = LabelIndex::load(&store)?;
+    let s = resolve_iri_in(&names, &args.subject, "subject")?;
+    let p = resolve_iri_in(&names, &args.predicate, "relation")?;
+    let o = resolve_iri_in(&names, &args.object, "object")?;
     let explanation = explain(&store, &s, &p, &o, args.sources.as_deref())?;
     if !explanation.holds && explanation.supports.is_empty() {
         let others = if explanation.alternatives.is_empty() {

@@ -129,6 +129,8 @@ struct Raw {
     subclass: HashMap<String, Vec<String>>,
     attested: HashMap<String, Vec<String>>,
     source_of_node: HashMap<String, String>,
+    /// Attestation node → the words its sentence uses for the entity (`bkg:mentionedAs`).
+    mentioned_as: HashMap<String, Vec<String>>,
     fact_parts: HashMap<String, [Option<String>; 5]>,
 }
 
@@ -196,6 +198,15 @@ impl Gazetteer {
             }
             false
         };
+        let is_city_name = |text: &str| {
+            raw.labels.iter().any(|(iri, names)| {
+                names.iter().any(|(l, _)| l == text)
+                    && raw
+                        .types
+                        .get(iri)
+                        .is_some_and(|ts| ts.iter().any(|t| local_name(t) == "City"))
+            })
+        };
         let mut iris: Vec<&String> = raw.types.keys().filter(|i| i.starts_with(vocab::ID)).collect();
         iris.sort();
         for iri in iris {
@@ -217,7 +228,22 @@ impl Gazetteer {
                     continue;
                 }
             }
-            let labels = raw.labels.get(iri.as_str()).cloned().unwrap_or_default();
+            let mut labels = raw.labels.get(iri.as_str()).cloned().unwrap_or_default();
+            let mentions = raw
+                .attested
+                .get(iri.as_str())
+                .into_iter()
+                .flatten()
+                .filter_map(|node| raw.mentioned_as.get(node))
+                .flatten();
+            for m in mentions {
+                if !labels.iter().any(|(l, _)| l == m) {
+                    // A capital standing for a government is a metonym; other words a sentence
+                    // uses for the entity ("Tajik officials") are matched as plain names.
+                    let kind = if is_city_name(m) { "metonym" } else { "alt" };
+                    labels.push((m.clone(), kind));
+                }
+            }
             let label = labels
                 .iter()
                 .find(|(_, k)| *k == "pref")
@@ -516,11 +542,22 @@ impl Raw {
             vocab::RDF_SUBJECT => fact_slot(self, 0, obj_iri),
             vocab::RDF_PREDICATE => fact_slot(self, 1, obj_iri),
             vocab::RDF_OBJECT => fact_slot(self, 2, obj_iri.or(literal)),
+            // Older graphs (and the test graph) state a capital standing for a government as a
+            // property of the entity; the curated data records each use on its attestation.
             _ if p == vocab::bkg("metonym") => {
                 self.labels
                     .entry(subj.clone())
                     .or_default()
                     .extend(literal.map(|l| (l, "metonym")));
+            }
+            _ if p == vocab::bkg("demonym") => {
+                self.labels
+                    .entry(subj.clone())
+                    .or_default()
+                    .extend(literal.map(|l| (l, "alt")));
+            }
+            _ if p == vocab::bkg("mentionedAs") => {
+                self.mentioned_as.entry(subj.clone()).or_default().extend(literal);
             }
             _ if p == vocab::bkg("validFrom") => fact_slot(self, 3, literal),
             _ if p == vocab::bkg("validUntil") => fact_slot(self, 4, literal),

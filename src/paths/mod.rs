@@ -2,6 +2,7 @@
 //! explained by the ties that make it — relation, direction, the events behind them with date,
 //! place, standing and claimant — and the source sentences.
 
+mod rank;
 mod render;
 
 pub use render::{render_json, render_text};
@@ -42,6 +43,8 @@ pub struct HopTie {
     pub forward: bool,
     /// Best standing among its evidence.
     pub standing: String,
+    /// Its rank (6 confirmed … 0 denied).
+    pub certainty: u8,
     /// Whether a support is denied or disputed.
     pub disputed: bool,
     /// Evidence.
@@ -66,9 +69,17 @@ pub struct FoundPath {
     pub actors: Vec<String>,
     /// The hops.
     pub hops: Vec<Hop>,
+    /// Distinct events (not stated facts) behind its ties.
+    pub events: usize,
+    /// The standing of its weakest hop (each hop counted by its firmest tie).
+    pub weakest: String,
+    /// Why it ranks where it does.
+    pub rank: String,
 }
 
 /// Finds up to `k` shortest paths from `from` to `to`, following ties forward only when `directed`.
+/// Paths of equal length are ranked by the strength of their evidence: more supporting events
+/// first, then the firmer weakest hop (see [`rank`]); each path says why it ranks where it does.
 /// With `sources`, every cited sentence carries its text.
 ///
 /// # Errors
@@ -99,7 +110,9 @@ pub fn find_paths(
     }
     let mut quoter = Quoter::new(sources);
     let mut out = Vec::new();
-    for nodes in k_shortest_paths(&adjacency, from.index(), to.index(), k) {
+    // Ask for more than k so that every path of the lengths kept can compete on its evidence.
+    let wanted = k.saturating_mul(3).saturating_add(10);
+    for nodes in k_shortest_paths(&adjacency, from.index(), to.index(), wanted) {
         let mut hops = Vec::new();
         for pair in nodes.windows(2) {
             let (a, b) = (NodeIndex::new(pair[0]), NodeIndex::new(pair[1]));
@@ -126,6 +139,7 @@ pub fn find_paths(
                     relation: tie.relation.clone(),
                     forward: is_forward,
                     standing: network.standing(tie),
+                    certainty: tie.certainty,
                     disputed: tie.disputed,
                     evidence,
                 });
@@ -142,7 +156,10 @@ pub fn find_paths(
                 .map(|&n| g[NodeIndex::new(n)].label.clone())
                 .collect(),
             hops,
+            events: 0,
+            weakest: String::new(),
+            rank: String::new(),
         });
     }
-    Ok(out)
+    Ok(rank::rank(out, k))
 }

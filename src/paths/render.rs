@@ -21,6 +21,7 @@ pub fn render_text(from: &str, to: &str, paths: &[FoundPath], out: &mut impl Wri
             if hops == 1 { "" } else { "s" },
             path.actors.join(" → ")
         )?;
+        writeln!(out, "  ranked: {}", path.rank)?;
         for (h, hop) in path.hops.iter().enumerate() {
             writeln!(out, "  {}. {} → {}", h + 1, hop.from, hop.to)?;
             for tie in &hop.ties {

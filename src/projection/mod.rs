@@ -69,6 +69,9 @@ impl crate::formats::Named for Weighting {
 pub struct ProjectionConfig {
     /// Relations as full IRIs; empty means every `bkg:networkRelation` in the store.
     pub relations: Vec<String>,
+    /// Relations added to those (e.g. `bkg:originatedFrom`, which is not a network relation by
+    /// default); a relation already there is not added twice.
+    pub also: Vec<String>,
     /// How to weight ties.
     pub weighting: Weighting,
     /// Keep only supports dated on or after this (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
@@ -172,6 +175,12 @@ pub fn project(store: &Store, config: &ProjectionConfig) -> Result<ActorNetwork>
     } else {
         config.relations.clone()
     };
+    let mut relations = relations;
+    for extra in &config.also {
+        if !relations.contains(extra) {
+            relations.push(extra.clone());
+        }
+    }
     // (subject, relation, object) → supports
     let mut ties: BTreeMap<(String, String, String), BTreeSet<String>> = BTreeMap::new();
     for relation in &relations {
