@@ -35,7 +35,8 @@ pub struct DrawOptions {
     pub color_by: ColorBy,
 }
 
-const PALETTE: &[&str] = &[
+/// The colours of node groups (classes or communities), in the order groups are given them.
+pub const PALETTE: &[&str] = &[
     "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f",
     "#bab0ac", "#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02",
 ];
