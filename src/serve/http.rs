@@ -55,9 +55,10 @@ impl From<Error> for Failure {
             _ => StatusCode::INTERNAL_SERVER_ERROR,
         };
         let message = match &error {
-            Error::Timeout(_) => format!(
-                "{error}: the query was stopped at the server's time limit and no answer is sent; \
-                 narrow it (a LIMIT, fewer joins) or ask for a longer --timeout"
+            Error::Timeout(after) => format!(
+                "the query was stopped after {:.1} s, the server's time limit, and no answer is \
+                 sent; narrow it (a LIMIT, fewer joins) or ask for a longer --timeout",
+                after.as_secs_f64()
             ),
             Error::RowLimit(limit) => format!(
                 "the answer has more than {limit} rows or triples, the server's --max-rows; nothing \
