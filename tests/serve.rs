@@ -430,6 +430,36 @@ fn entities_are_linked_data_and_pages_link_only_to_resolvable_pages() {
 }
 
 #[test]
+fn a_rebuild_while_serving_is_picked_up_by_the_next_request() {
+    let env = Env::built();
+    let server = Server::start(&env, &[]);
+    let search = "/?q=Zanzibarian";
+    assert!(!server
+        .get(search, "text/html")
+        .as_str()
+        .unwrap()
+        .contains("/id/taliban\""));
+    let before = server.count();
+    let (ontology, data) = common::project_copy(&env);
+    let article = data.join("articles").join("000.ttl");
+    let mut text = std::fs::read_to_string(&article).expect("reads");
+    text.push_str("\nid:taliban skos:altLabel \"Zanzibarian test alias\"@en .\n");
+    std::fs::write(&article, text).expect("writes");
+    let built = common::build_from(&env, &ontology, &data, &[]);
+    assert!(
+        built.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
+    assert_ne!(server.count(), before, "the new generation is read");
+    assert!(server
+        .get(search, "text/html")
+        .as_str()
+        .unwrap()
+        .contains("/id/taliban\""));
+}
+
+#[test]
 fn a_public_address_needs_allow_remote() {
     let env = Env::built();
     let err = env.fails(&["serve", "--bind", "0.0.0.0:0"]);
