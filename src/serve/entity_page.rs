@@ -151,7 +151,10 @@ fn event_sections(snapshot: &Snapshot, me: &str, triples: &[Triple]) -> String {
         .into_iter()
         .filter(|r| r.get(1).is_some_and(|c| !c.trim().is_empty()))
         .collect();
-    let mut s = format!("<h2>The event</h2>{}", table(&["", ""], &rows));
+    let mut s = format!(
+        "<h2>The event</h2>{}",
+        table(&["", "as the graph states it"], &rows)
+    );
     let figures = objects(triples, me, &bkg("casualties"));
     if !figures.is_empty() {
         let mut rows = Vec::new();

@@ -94,10 +94,14 @@ pub fn report(state: &State, request: &Request<Body>) -> Result<Response<Body>, 
     };
     let page = page(
         "Actor-network report",
-        &format!("{}<style>{style}</style>{body}", form(&params)),
+        &format!("{}<style>{style}{FIT}</style>{body}", form(&params)),
     );
     Ok(http::html(StatusCode::OK, page))
 }
+
+/// Rules added to the report's own style so that it fits a phone: its tables scroll sideways
+/// inside themselves and the drawing scales down.
+const FIT: &str = "table{display:block;overflow-x:auto;max-width:100%}figure svg{max-width:100%;height:auto}";
 
 /// The projection flags as a form, filled with the current values.
 fn form(params: &[(String, String)]) -> String {
