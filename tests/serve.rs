@@ -222,6 +222,20 @@ fn every_result_format_parses() {
     );
     assert_eq!(json_rows(scoped.as_str().unwrap()).len(), 0);
 
+    // named-graph-uri: GRAPH ?g sees only the graphs named.
+    let derived = "https://w3id.org/borderkg/graph/derived";
+    let named = server.get(
+        &format!(
+            "/sparql?query={}&named-graph-uri={}",
+            encode("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"),
+            encode(derived)
+        ),
+        "application/sparql-results+json",
+    );
+    let graphs = json_rows(named.as_str().unwrap());
+    assert_eq!(graphs.len(), 1, "{graphs:?}");
+    assert_eq!(graphs[0]["g"], derived);
+
     // The service description, with no query.
     let description = server.get("/sparql", "text/turtle");
     assert_eq!(description.status_code, 200);
