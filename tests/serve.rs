@@ -473,6 +473,49 @@ fn a_rebuild_while_serving_is_picked_up_by_the_next_request() {
         .contains("/id/taliban\""));
 }
 
+/// The colour a page gives `class`: in its badges and in the legends of its drawing.
+fn colours_of(page: &str, class: &str) -> BTreeSet<String> {
+    let badge = page
+        .split("<span class=\"badge\" style=\"background:")
+        .skip(1)
+        .filter(|rest| {
+            rest.split('<')
+                .next()
+                .is_some_and(|b| b.ends_with(&format!(">{class}")))
+        })
+        .filter_map(|rest| rest.split('"').next());
+    let legend = page
+        .split("<li><span style=\"background:")
+        .skip(1)
+        .filter(|rest| {
+            rest.split("</li>")
+                .next()
+                .is_some_and(|l| l.ends_with(&format!("</span>{class}")))
+        })
+        .filter_map(|rest| rest.split('"').next());
+    badge.chain(legend).map(str::to_owned).collect()
+}
+
+#[test]
+fn a_class_has_one_colour_on_every_page_and_drawing() {
+    let env = Env::built();
+    let server = Server::start(&env, &[]);
+    let mut seen = BTreeSet::new();
+    for page in [
+        "/",
+        "/id/taliban",
+        "/id/tajikistan",
+        "/report",
+        "/report?actor=Taliban",
+    ] {
+        let body = server.get(page, "text/html");
+        let colours = colours_of(body.as_str().unwrap(), "ArmedGroup");
+        assert!(!colours.is_empty(), "{page} shows ArmedGroup in a colour");
+        seen.extend(colours);
+    }
+    assert_eq!(seen.len(), 1, "ArmedGroup in {seen:?}");
+}
+
 #[test]
 fn a_public_address_needs_allow_remote() {
     let env = Env::built();

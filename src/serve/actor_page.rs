@@ -128,6 +128,7 @@ fn ties(snapshot: &Snapshot, network: &ActorNetwork, iri: &str) -> String {
         &DrawOptions {
             size_by: "pagerank".to_owned(),
             color_by: ColorBy::Class,
+            class_order: html::class_order(snapshot.network()),
         },
     );
     let neighbours: Vec<String> = ego

@@ -106,9 +106,9 @@ pub fn iri(iri: &str, label: Option<&str>) -> String {
     }
 }
 
-/// The colour of each actor class, as the report's drawing gives it: classes by how many actors
-/// they have, most first, through the report's palette.
-pub fn class_colours(network: Option<&ActorNetwork>) -> BTreeMap<String, &'static str> {
+/// The actor classes (without `bkg:`) by how many actors of `network` they have, most first: the
+/// order in which the report's drawing gives them the palette's colours.
+pub fn class_order(network: Option<&ActorNetwork>) -> Vec<String> {
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     if let Some(network) = network {
         for node in network.graph.node_weights() {
@@ -119,11 +119,16 @@ pub fn class_colours(network: Option<&ActorNetwork>) -> BTreeMap<String, &'stati
     }
     let mut order: Vec<(String, usize)> = counts.into_iter().collect();
     order.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    order.into_iter().map(|(class, _)| class).collect()
+}
+
+/// The colour of each actor class, as the report's drawing of the whole network gives it.
+pub fn class_colours(network: Option<&ActorNetwork>) -> BTreeMap<String, &'static str> {
     let palette = crate::report::PALETTE;
-    order
+    class_order(network)
         .into_iter()
         .enumerate()
-        .map(|(i, (class, _))| {
+        .map(|(i, class)| {
             (
                 class,
                 palette.get(i % palette.len().max(1)).copied().unwrap_or("#999"),

@@ -79,6 +79,7 @@ pub fn report(state: &State, request: &Request<Body>) -> Result<Response<Body>, 
         drawing: DrawOptions {
             size_by: get("size-by").unwrap_or("pagerank").to_owned(),
             color_by,
+            class_order: super::html::class_order(snapshot.network()),
         },
     };
     let mut out = Vec::new();
