@@ -12,7 +12,6 @@ use super::html::{self, esc, table};
 use super::state::Snapshot;
 use crate::error::Result;
 use crate::projection::{ActorNetwork, Weighting};
-use crate::query::select;
 use crate::report::{analyse, svg, ColorBy, DrawOptions};
 
 const EVENTS: &str = "SELECT ?ev ?role ?label ?date ?dateText WHERE {
@@ -42,7 +41,8 @@ pub fn sections(snapshot: &Snapshot, iri: &NamedNode) -> Result<String> {
     let me = [("actor", Term::NamedNode(iri.clone()))];
     let cell =
         |row: &crate::query::Row, key: &str| row.get(key).map(|t| shown(snapshot, t)).unwrap_or_default();
-    let rows: Vec<Vec<String>> = select(&snapshot.store, "events of an actor", EVENTS, &me)?
+    let rows: Vec<Vec<String>> = snapshot
+        .select("events of an actor", EVENTS, &me)?
         .iter()
         .map(|r| {
             let when = match (r.get("dateText"), r.get("date")) {
@@ -61,7 +61,8 @@ pub fn sections(snapshot: &Snapshot, iri: &NamedNode) -> Result<String> {
             table(&["when", "event", "role"], &rows)
         );
     }
-    let rows: Vec<Vec<String>> = select(&snapshot.store, "claims of an actor", CLAIMS, &me)?
+    let rows: Vec<Vec<String>> = snapshot
+        .select("claims of an actor", CLAIMS, &me)?
         .iter()
         .map(|r| {
             vec![

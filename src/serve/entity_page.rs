@@ -48,16 +48,7 @@ pub fn shown(snapshot: &Snapshot, term: &Term) -> String {
 
 fn kind(snapshot: &Snapshot, iri: &NamedNode, class: &str) -> Result<bool> {
     let query = format!("ASK {{ <{}> a/rdfs:subClassOf* <{}> }}", iri.as_str(), bkg(class));
-    Ok(matches!(
-        crate::query::run(
-            &snapshot.store,
-            "kind",
-            &query,
-            Vec::new(),
-            crate::query::Limits::default()
-        )?,
-        crate::query::Answer::Boolean(true)
-    ))
+    snapshot.ask("kind", &query)
 }
 
 /// The page of `iri`, described by `triples`.

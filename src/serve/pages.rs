@@ -8,7 +8,7 @@ use oxigraph::model::Term;
 use super::html::{self, esc, page, table};
 use super::state::Snapshot;
 use crate::error::Result;
-use crate::query::{select, Answer};
+use crate::query::Answer;
 
 /// The table of an answer: solutions as rows, a boolean as one cell, triples as three columns.
 pub fn answer_table(answer: &Answer) -> String {
@@ -117,7 +117,7 @@ pub fn home(snapshot: &Snapshot, search: Option<&str>) -> Result<String> {
     if let Some(q) = search.filter(|q| !q.trim().is_empty()) {
         body.push_str(&search_results(snapshot, q)?);
     }
-    let size = select(&snapshot.store, "size", SIZE, &[])?;
+    let size = snapshot.select("size", SIZE, &[])?;
     if let Some(row) = size.first() {
         let n = |k: &str| match row.get(k) {
             Some(Term::Literal(l)) => l.value().to_owned(),
@@ -141,7 +141,8 @@ pub fn home(snapshot: &Snapshot, search: Option<&str>) -> Result<String> {
             html::legend(&colours)
         );
     }
-    let rows: Vec<Vec<String>> = select(&snapshot.store, "sources", SOURCES, &[])?
+    let rows: Vec<Vec<String>> = snapshot
+        .select("sources", SOURCES, &[])?
         .iter()
         .map(|r| {
             vec![

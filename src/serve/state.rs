@@ -7,10 +7,11 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use oxigraph::model::Term;
+use oxigraph::sparql::Variable;
 
 use crate::error::Result;
 use crate::projection::{ActorNetwork, ProjectionConfig, Weighting};
-use crate::query::Limits;
+use crate::query::{Answer, Limits, Row};
 use crate::store::{self, OpenStore};
 
 /// How the server was started.
@@ -30,6 +31,7 @@ pub struct Config {
 pub struct Snapshot {
     /// The store.
     pub store: OpenStore,
+    limits: Limits,
     labels: OnceLock<Vec<(String, String)>>,
     names: OnceLock<std::collections::HashMap<String, String>>,
     network: OnceLock<Option<ActorNetwork>>,
@@ -56,6 +58,44 @@ const NAMES: &str = "SELECT ?s ?name WHERE {
 } ORDER BY ?s ?rank ?name";
 
 impl Snapshot {
+    /// Runs a page's SELECT `text` (named `origin` in errors) with `bindings`, within the server's
+    /// limits, and returns its rows.
+    ///
+    /// # Errors
+    /// As [`crate::query::run`]: a page whose query runs past the limits fails like any query.
+    pub fn select(&self, origin: &str, text: &str, bindings: &[(&str, Term)]) -> Result<Vec<Row>> {
+        let bindings = bindings
+            .iter()
+            .map(|(name, term)| (Variable::new_unchecked(*name), term.clone()))
+            .collect();
+        let Answer::Solutions { variables, rows } =
+            crate::query::run(&self.store, origin, text, bindings, self.limits)?
+        else {
+            return Ok(Vec::new());
+        };
+        Ok(rows
+            .into_iter()
+            .map(|row| {
+                variables
+                    .iter()
+                    .zip(row)
+                    .filter_map(|(v, t)| t.map(|t| (v.as_str().to_owned(), t)))
+                    .collect()
+            })
+            .collect())
+    }
+
+    /// Whether the ASK `text` holds, within the server's limits.
+    ///
+    /// # Errors
+    /// As [`Snapshot::select`].
+    pub fn ask(&self, origin: &str, text: &str) -> Result<bool> {
+        Ok(matches!(
+            crate::query::run(&self.store, origin, text, Vec::new(), self.limits)?,
+            Answer::Boolean(true)
+        ))
+    }
+
     /// Every (IRI, name) pair of the graph's own entities: preferred labels, aliases and metonyms.
     ///
     /// # Errors
@@ -64,7 +104,7 @@ impl Snapshot {
         if let Some(labels) = self.labels.get() {
             return Ok(labels);
         }
-        let rows = crate::query::select(&self.store, "labels", LABELS, &[])?;
+        let rows = self.select("labels", LABELS, &[])?;
         let labels = rows
             .into_iter()
             .filter_map(|row| match (row.get("s"), row.get("label")) {
@@ -81,7 +121,7 @@ impl Snapshot {
     pub fn name(&self, iri: &str) -> Option<&str> {
         let names = self.names.get_or_init(|| {
             let mut names = std::collections::HashMap::new();
-            if let Ok(rows) = crate::query::select(&self.store, "names", NAMES, &[]) {
+            if let Ok(rows) = self.select("names", NAMES, &[]) {
                 for row in rows {
                     if let (Some(Term::NamedNode(s)), Some(Term::Literal(l))) =
                         (row.get("s"), row.get("name"))
@@ -166,6 +206,7 @@ impl State {
         }
         let snapshot = Arc::new(Snapshot {
             store: store::open(&self.config.store)?,
+            limits: self.config.limits,
             labels: OnceLock::new(),
             names: OnceLock::new(),
             network: OnceLock::new(),
