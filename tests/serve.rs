@@ -348,6 +348,16 @@ fn malformed_requests_get_a_4xx_with_a_message_and_the_server_keeps_serving() {
     check(status, &body, "encoded path traversal");
     let (status, body) = server.raw("BREW /pot HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
     check(status, &body, "unknown method");
+    let search = server.get(
+        &format!("/?q={}", encode("<script>alert(1)</script>")),
+        "text/html",
+    );
+    assert_eq!(search.status_code, 200);
+    let search = search.as_str().unwrap();
+    assert!(
+        !search.contains("<script>alert") && search.contains("&lt;script&gt;"),
+        "escaped"
+    );
     let missing = server.get("/id/no-such-entity", "text/html");
     check(missing.status_code, missing.as_str().unwrap(), "unknown entity");
     assert_eq!(missing.status_code, 404);
