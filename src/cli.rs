@@ -57,10 +57,38 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Score the extractor against a gold standard: precision, recall and F1 per slot and per (agent, class, target).
     ExtractEval(ExtractEvalArgs),
+    /// Serve the store read-only over HTTP: a SPARQL 1.1 endpoint, linked-data pages for its IRIs, and web pages.
+    Serve(ServeArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish or powershell) to standard output.
     Completions(CompletionsArgs),
     /// Print the manual page (roff) to standard output, e.g. `borderkg man > borderkg.1`.
     Man,
+}
+
+/// Arguments of `serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address and port to listen on (port 0 picks a free port); a non-loopback address needs --allow-remote.
+    #[arg(long, default_value = "127.0.0.1:7878", value_name = "ADDR:PORT")]
+    pub bind: std::net::SocketAddr,
+    /// Allow binding an address other people's machines can reach (the server has no authentication).
+    #[arg(long)]
+    pub allow_remote: bool,
+    /// Folder of the article files, so that pages quote the sentences attestations cite.
+    #[arg(long, env = "BORDERKG_SOURCES", value_name = "DIR")]
+    pub sources: Option<PathBuf>,
+    /// Stop each query after this many seconds (a positive number), or `none`; a stopped query is answered 504.
+    #[arg(long, value_name = "SECONDS|none", default_value = "10", value_parser = parse_time_limit)]
+    pub timeout: TimeLimit,
+    /// Refuse (413) an answer with more than this many rows or triples instead of sending part of it.
+    #[arg(long, value_name = "ROWS", default_value_t = 100_000)]
+    pub max_rows: usize,
+    /// How many connections are served at once, each on its own thread (a slow query holds only its own).
+    #[arg(long, value_name = "N", default_value_t = 64)]
+    pub threads: usize,
+    /// Folder of the saved queries (default: ./queries when there is one, else the built-in queries).
+    #[arg(long, value_name = "DIR")]
+    pub queries: Option<PathBuf>,
 }
 
 /// Arguments of `completions`.

@@ -22,6 +22,7 @@ pub mod projection;
 pub mod query;
 pub mod report;
 pub mod resources;
+pub mod serve;
 pub mod sources;
 pub mod store;
 pub mod terms;

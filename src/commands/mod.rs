@@ -7,12 +7,13 @@ mod export;
 mod extract;
 mod graph;
 mod import;
-mod network;
+pub(crate) mod network;
 mod path;
 mod queries;
 mod query;
 mod report;
 mod sentences;
+mod serve;
 mod why;
 
 use std::io::Write;
@@ -37,6 +38,7 @@ pub fn run(cli: Cli, out: &mut impl Write) -> anyhow::Result<()> {
         Command::Import(args) => import::run(&args, &cli.store, out),
         Command::Extract(args) => extract::run(&args, out),
         Command::ExtractEval(args) => extract::eval(&args, out),
+        Command::Serve(args) => serve::run(&args, &cli.store, out),
         Command::Completions(args) => docs::completions(args.shell, out),
         Command::Man => docs::man(out),
     }

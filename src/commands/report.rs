@@ -26,6 +26,7 @@ pub fn run(args: &ReportArgs, store_path: &Path, out: &mut impl Write) -> anyhow
         drawing: DrawOptions {
             size_by: args.size_by.clone(),
             color_by: args.color_by,
+            class_order: Vec::new(),
         },
     };
     match &args.output {

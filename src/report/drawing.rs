@@ -33,9 +33,14 @@ pub struct DrawOptions {
     pub size_by: String,
     /// What colours the nodes.
     pub color_by: ColorBy,
+    /// Classes (without `bkg:`) in the order they take the palette's colours, so that several
+    /// drawings (and pages) give a class the same colour; classes not listed follow. Empty: classes
+    /// take colours by how many actors of the drawing they have.
+    pub class_order: Vec<String>,
 }
 
-const PALETTE: &[&str] = &[
+/// The colours of node groups (classes or communities), in the order groups are given them.
+pub const PALETTE: &[&str] = &[
     "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f",
     "#bab0ac", "#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02",
 ];
@@ -218,6 +223,7 @@ fn colours(
     network: &ActorNetwork,
     rows: &[Option<&ActorRow>],
     by: ColorBy,
+    class_order: &[String],
 ) -> (Vec<&'static str>, Vec<(String, &'static str)>) {
     let g = &network.graph;
     let keys: Vec<String> = g
@@ -242,10 +248,22 @@ fn colours(
     }
     let mut order: Vec<(&str, usize)> = counts.into_iter().collect();
     order.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    let mut unlisted = class_order.len();
     let colour_of: BTreeMap<&str, &'static str> = order
         .iter()
         .enumerate()
-        .map(|(i, (k, _))| (*k, PALETTE[i % PALETTE.len()]))
+        .map(|(i, (k, _))| {
+            let slot = match by {
+                ColorBy::Class if !class_order.is_empty() => {
+                    class_order.iter().position(|c| c == k).unwrap_or_else(|| {
+                        unlisted += 1;
+                        unlisted - 1
+                    })
+                }
+                _ => i,
+            };
+            (*k, PALETTE[slot % PALETTE.len()])
+        })
         .collect();
     let per_node = keys
         .iter()
@@ -286,7 +304,7 @@ pub fn svg(network: &ActorNetwork, report: &Report, options: &DrawOptions) -> St
         })
         .collect();
     let (placed, width, height) = layout(network, &rows, &sizes);
-    let (fill, legend) = colours(network, &rows, options.color_by);
+    let (fill, legend) = colours(network, &rows, options.color_by, &options.class_order);
     let mut s = String::new();
     let _ = write!(
         s,

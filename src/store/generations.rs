@@ -113,8 +113,12 @@ fn legacy_moved_aside(root: &Path) -> Option<PathBuf> {
     (!root.exists() && previous.join("CURRENT").is_file()).then_some(previous)
 }
 
-/// The current generation's folder, when the pointer names one.
-fn current(root: &Path) -> Result<Option<PathBuf>> {
+/// The current generation's folder, when the pointer names one (a long-running reader compares it
+/// with [`OpenStore::generation`] to notice a rebuild).
+///
+/// # Errors
+/// [`Error::Io`] when the pointer is unreadable, [`Error::StoreDamaged`] when it names no generation.
+pub fn current(root: &Path) -> Result<Option<PathBuf>> {
     let pointer = root.join(POINTER);
     let name = match std::fs::read_to_string(&pointer) {
         Ok(text) => text.trim().to_owned(),

@@ -5,7 +5,7 @@
 mod generations;
 mod marker;
 
-pub use generations::{open, OpenStore, Staging, WhenBusy, Writer};
+pub use generations::{current, open, OpenStore, Staging, WhenBusy, Writer};
 pub use marker::{enclosing_store, kind, write as write_marker, StoreKind, MARKER};
 
 use std::path::{Path, PathBuf};

@@ -1,0 +1,166 @@
+//! RDF descriptions the server writes itself: the SPARQL 1.1 Service Description of `/sparql`, and
+//! an entity's own triples with the nodes that hang from it (attestations, casualty figures) and
+//! the reified statements about it (facts and derived edges with their attestations).
+
+use std::collections::BTreeSet;
+
+use oxhttp::model::header::{ACCEPT, HOST};
+use oxhttp::model::{Body, Request, Response, StatusCode};
+use oxigraph::model::{BlankNode, NamedNode, NamedNodeRef, NamedOrBlankNode, Term, Triple};
+use oxigraph::store::Store;
+
+use super::http::{self, Failure};
+use super::negotiate::{choose, Format, GRAPHS};
+use super::state::State;
+use crate::vocab::{rdf, GENID};
+
+/// The Service Description vocabulary (kept here: only the server speaks it).
+const SD: &str = "http://www.w3.org/ns/sparql-service-description#";
+/// The W3C's names of formats.
+const FORMATS: &str = "http://www.w3.org/ns/formats/";
+
+fn sd(local: &str) -> NamedNode {
+    NamedNode::new_unchecked(format!("{SD}{local}"))
+}
+
+/// The Service Description of the endpoint, in the negotiated RDF format.
+///
+/// # Errors
+/// 406 or 400 from negotiation, 500 when the store cannot be read.
+pub fn service(
+    state: &State,
+    request: &Request<Body>,
+    params: &[(String, String)],
+) -> Result<Response<Body>, Failure> {
+    let format = choose(
+        http::param(params, "format"),
+        http::header(request, ACCEPT),
+        GRAPHS,
+    )?;
+    if format == Format::Html {
+        // A browser opening the endpoint gets the editor.
+        return Ok(http::html(StatusCode::OK, super::pages::editor()));
+    }
+    let host = http::header(request, HOST);
+    let host = if host.is_empty() { "localhost" } else { host };
+    let endpoint = NamedNode::new(format!("http://{host}/sparql"))
+        .map_err(|_| Failure::bad_request("the Host header is not a host name"))?;
+    let snapshot = state.snapshot()?;
+    let service = BlankNode::default();
+    let dataset = BlankNode::default();
+    let default_graph = BlankNode::default();
+    let mut triples = vec![
+        Triple::new(service.clone(), rdf::TYPE, sd("Service")),
+        Triple::new(service.clone(), sd("endpoint"), endpoint),
+        Triple::new(service.clone(), sd("supportedLanguage"), sd("SPARQL11Query")),
+        Triple::new(service.clone(), sd("feature"), sd("UnionDefaultGraph")),
+        Triple::new(service.clone(), sd("defaultDataset"), dataset.clone()),
+        Triple::new(dataset.clone(), rdf::TYPE, sd("Dataset")),
+        Triple::new(dataset.clone(), sd("defaultGraph"), default_graph.clone()),
+        Triple::new(default_graph, rdf::TYPE, sd("Graph")),
+    ];
+    for name in [
+        "SPARQL_Results_JSON",
+        "SPARQL_Results_XML",
+        "SPARQL_Results_CSV",
+        "SPARQL_Results_TSV",
+        "Turtle",
+        "N-Triples",
+        "N-Quads",
+        "RDF_XML",
+        "JSON-LD",
+    ] {
+        triples.push(Triple::new(
+            service.clone(),
+            sd("resultFormat"),
+            NamedNode::new_unchecked(format!("{FORMATS}{name}")),
+        ));
+    }
+    for graph in snapshot.store.named_graphs() {
+        let graph = graph.map_err(crate::error::Error::from)?;
+        if let NamedOrBlankNode::NamedNode(name) = graph {
+            let named = BlankNode::default();
+            triples.push(Triple::new(dataset.clone(), sd("namedGraph"), named.clone()));
+            triples.push(Triple::new(named, sd("name"), name));
+        }
+    }
+    let Format::Graph(rdf_format) = format else {
+        return Err(Failure::bad_request("the service description is RDF"));
+    };
+    let body = super::sparql::write_triples(&triples, rdf_format)
+        .map_err(|e| Failure::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+    Ok(http::bytes(StatusCode::OK, &format.content_type(), body))
+}
+
+/// How deep the description follows nodes that hang from the entity (its attestations, their
+/// figures).
+const DEPTH: usize = 3;
+
+/// The triples that describe `entity`: its own, those of the skolemised nodes it points to (to
+/// [`DEPTH`]), and the reified statements (`rdf:subject`/`rdf:object`) about it with theirs.
+/// Each triple once, whatever graph it is in, sorted.
+///
+/// # Errors
+/// A storage error.
+pub fn entity(store: &Store, entity: NamedNodeRef<'_>) -> crate::Result<Vec<Triple>> {
+    let mut out = std::collections::HashSet::new();
+    let mut seen = BTreeSet::new();
+    follow(store, entity.into_owned(), 0, &mut out, &mut seen)?;
+    for predicate in [rdf::SUBJECT, rdf::OBJECT] {
+        for quad in store.quads_for_pattern(None, Some(predicate), Some(entity.into()), None) {
+            let quad = quad?;
+            if let NamedOrBlankNode::NamedNode(statement) = quad.subject {
+                follow(store, statement, 1, &mut out, &mut seen)?;
+            }
+        }
+    }
+    let mut triples: Vec<Triple> = out.into_iter().collect();
+    triples.sort_by_cached_key(ToString::to_string);
+    Ok(triples)
+}
+
+fn follow(
+    store: &Store,
+    node: NamedNode,
+    depth: usize,
+    out: &mut std::collections::HashSet<Triple>,
+    seen: &mut BTreeSet<NamedNode>,
+) -> crate::Result<()> {
+    if !seen.insert(node.clone()) {
+        return Ok(());
+    }
+    let mut next = Vec::new();
+    for quad in store.quads_for_pattern(Some(node.as_ref().into()), None, None, None) {
+        let quad = quad?;
+        if let Term::NamedNode(object) = &quad.object {
+            if object.as_str().starts_with(GENID) && depth < DEPTH {
+                next.push(object.clone());
+            }
+        }
+        out.insert(Triple::new(quad.subject, quad.predicate, quad.object));
+    }
+    for object in next {
+        follow(store, object, depth + 1, out, seen)?;
+    }
+    Ok(())
+}
+
+/// Whether the store mentions `iri` at all (as subject or object, in any graph).
+///
+/// # Errors
+/// A storage error.
+pub fn is_known(store: &Store, iri: NamedNodeRef<'_>) -> crate::Result<bool> {
+    if store
+        .quads_for_pattern(Some(iri.into()), None, None, None)
+        .next()
+        .transpose()?
+        .is_some()
+    {
+        return Ok(true);
+    }
+    Ok(store
+        .quads_for_pattern(None, None, Some(iri.into()), None)
+        .next()
+        .transpose()?
+        .is_some())
+}
