@@ -18,7 +18,7 @@ use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
 use spargebra::algebra::{GraphPattern, PropertyPathExpression};
 use spargebra::term::{GraphNamePattern, NamedNodePattern, TermPattern, TriplePattern};
-use spargebra::{GraphUpdateOperation, Query, SparqlParser};
+use spargebra::{GraphUpdateOperation, Query};
 
 use crate::error::{Error, Result};
 use crate::ingest::RuleFile;
@@ -73,10 +73,7 @@ pub struct Rule {
 /// [`Error::Io`], [`Error::SparqlSyntax`] naming the rule file, line and column, or [`Error::Rule`]
 /// for a rule that is not an `INSERT … WHERE`.
 pub fn parse_rules(rules: &[RuleFile]) -> Result<Vec<Rule>> {
-    let parser = PREFIXES
-        .iter()
-        .try_fold(SparqlParser::new(), |p, (prefix, ns)| p.with_prefix(*prefix, *ns))
-        .map_err(|e| Error::Parameter(format!("bad built-in prefix: {e}")))?;
+    let parser = crate::query::parser()?;
     rules
         .iter()
         .map(|file| {

@@ -81,6 +81,17 @@ pub fn run(
     run_in(store, origin, text, bindings, limits, &Scope::Union)
 }
 
+/// A SPARQL parser that knows the project's prefixes: the one every query and rule is read with.
+///
+/// # Errors
+/// [`Error::Parameter`] if a built-in prefix is not a valid IRI (a programming error).
+pub fn parser() -> Result<SparqlParser> {
+    PREFIXES
+        .iter()
+        .try_fold(SparqlParser::new(), |p, (prefix, ns)| p.with_prefix(*prefix, *ns))
+        .map_err(|e| Error::Parameter(format!("bad built-in prefix: {e}")))
+}
+
 /// As [`run`], reading the graphs of `scope` as the default graph.
 ///
 /// # Errors
@@ -94,10 +105,7 @@ pub fn run_in(
     scope: &Scope,
 ) -> Result<Answer> {
     let token = CancellationToken::new();
-    let parser = PREFIXES
-        .iter()
-        .try_fold(SparqlParser::new(), |p, (prefix, ns)| p.with_prefix(*prefix, *ns))
-        .map_err(|e| Error::Parameter(format!("bad built-in prefix: {e}")))?;
+    let parser = parser()?;
     super::depth::check_nesting(origin, text)?;
     let parsed = match parser.clone().parse_query(text) {
         Ok(parsed) => parsed,

@@ -10,7 +10,7 @@ use oxigraph::sparql::results::QueryResultsSerializer;
 use oxigraph::sparql::Variable;
 use oxigraph::store::Store;
 use spargebra::algebra::{GraphPattern, QueryDataset};
-use spargebra::{Query, SparqlParser};
+use spargebra::Query;
 
 use super::http::{self, Failure};
 use super::negotiate::{choose, Format, GRAPHS, RESULTS};
@@ -171,15 +171,7 @@ pub fn execute(
     dataset: &Dataset,
     limits: Limits,
 ) -> Result<Answer, Failure> {
-    let parser = PREFIXES
-        .iter()
-        .try_fold(SparqlParser::new(), |p, (prefix, ns)| p.with_prefix(*prefix, *ns))
-        .map_err(|e| {
-            Failure::new(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                format!("bad built-in prefix: {e}"),
-            )
-        })?;
+    let parser = crate::query::parser()?;
     crate::query::depth::check_nesting(origin, text)?;
     let mut parsed = match parser.clone().parse_query(text) {
         Ok(parsed) => parsed,
@@ -319,7 +311,7 @@ mod tests {
     use super::*;
 
     fn parse(text: &str) -> Query {
-        SparqlParser::new().parse_query(text).expect("parses")
+        spargebra::SparqlParser::new().parse_query(text).expect("parses")
     }
 
     #[test]
