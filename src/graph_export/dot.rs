@@ -3,7 +3,7 @@
 //! firmly stated than `reported`. The other facts ride along as extra attributes, which Graphviz
 //! keeps but does not draw.
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use petgraph::visit::EdgeRef;
@@ -11,16 +11,9 @@ use petgraph::visit::EdgeRef;
 use super::tie::{number, TieFacts};
 use super::GraphWriter;
 use crate::projection::ActorNetwork;
+use crate::report::class_colours;
 
-/// Fill colours, given to the classes in sorted order: ColorBrewer Set3 then Pastel1, all light
-/// enough for black text.
-const PALETTE: [&str; 19] = [
-    "#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462", "#b3de69", "#fccde5", "#d9d9d9",
-    "#bc80bd", "#ccebc5", "#ffed6f", "#fbb4ae", "#b3cde3", "#decbe4", "#fed9a6", "#ffffcc", "#e5d8bd",
-    "#fddaec",
-];
-
-/// Fill colour of actors without a class.
+/// Fill colour of an actor whose class has no colour (none is left without one).
 const UNTYPED: &str = "#ffffff";
 
 /// Writes Graphviz DOT.
@@ -30,18 +23,15 @@ pub struct Dot;
 impl GraphWriter for Dot {
     fn write(&self, network: &ActorNetwork, out: &mut dyn Write) -> io::Result<()> {
         let g = &network.graph;
-        let classes: Vec<&str> = g
-            .node_weights()
-            .map(|a| a.class.as_str())
-            .filter(|c| !c.is_empty())
-            .collect::<BTreeSet<_>>()
-            .into_iter()
-            .collect();
+        // The report's and the pages' colours, so that a class looks the same everywhere.
+        let colours: BTreeMap<String, &str> = class_colours(network).into_iter().collect();
         let fill = |class: &str| {
-            classes
-                .iter()
-                .position(|c| *c == class)
-                .map_or(UNTYPED, |i| PALETTE[i % PALETTE.len()])
+            let key = if class.is_empty() {
+                "untyped"
+            } else {
+                class.trim_start_matches("bkg:")
+            };
+            colours.get(key).copied().unwrap_or(UNTYPED)
         };
 
         writeln!(
@@ -57,6 +47,7 @@ impl GraphWriter for Dot {
             "  node [shape=box, style=\"rounded,filled\", fillcolor=\"{UNTYPED}\"];"
         )?;
         writeln!(out, "  edge [fontsize=10];")?;
+        writeln!(out, "  {}", legend(&colours))?;
         for a in g.node_weights() {
             let class = if a.class.is_empty() {
                 String::new()
@@ -138,6 +129,28 @@ fn quote(s: &str) -> String {
     out
 }
 
+/// The graph's label: a table of the classes and their colours, drawn below the graph (a label,
+/// not nodes, so that tools reading the actors see only actors).
+fn legend(colours: &BTreeMap<String, &str>) -> String {
+    let rows: String = colours
+        .iter()
+        .map(|(class, colour)| {
+            format!(
+                "<tr><td bgcolor=\"{colour}\" width=\"16\"></td><td align=\"left\">{}</td></tr>",
+                html_escape(class)
+            )
+        })
+        .collect();
+    format!("graph [labelloc=b, label=<<table border=\"0\" cellspacing=\"2\"><tr><td colspan=\"2\"><b>classes</b></td></tr>{rows}</table>>];")
+}
+
+fn html_escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -150,9 +163,10 @@ mod tests {
 digraph actors {
   node [shape=box, style="rounded,filled", fillcolor="#ffffff"];
   edge [fontsize=10];
-  "id:taliban" [label="Taliban \"Islamic Emirate\" & <co>", class="bkg:ArmedGroup", iri="https://w3id.org/borderkg/id/taliban", fillcolor="#8dd3c7"];
-  "id:afghanistan" [label="Afghanistan\nline two end", class="bkg:State", iri="https://w3id.org/borderkg/id/afghanistan", fillcolor="#ffffb3"];
-  "id:nowhere" [label="Nowhere \\ land", iri="https://w3id.org/borderkg/id/nowhere", fillcolor="#ffffff"];
+  graph [labelloc=b, label=<<table border="0" cellspacing="2"><tr><td colspan="2"><b>classes</b></td></tr><tr><td bgcolor="#4e79a7" width="16"></td><td align="left">ArmedGroup</td></tr><tr><td bgcolor="#f28e2b" width="16"></td><td align="left">State</td></tr><tr><td bgcolor="#e15759" width="16"></td><td align="left">untyped</td></tr></table>>];
+  "id:taliban" [label="Taliban \"Islamic Emirate\" & <co>", class="bkg:ArmedGroup", iri="https://w3id.org/borderkg/id/taliban", fillcolor="#4e79a7"];
+  "id:afghanistan" [label="Afghanistan\nline two end", class="bkg:State", iri="https://w3id.org/borderkg/id/afghanistan", fillcolor="#f28e2b"];
+  "id:nowhere" [label="Nowhere \\ land", iri="https://w3id.org/borderkg/id/nowhere", fillcolor="#e15759"];
   "id:taliban" -> "id:afghanistan" [label="bkg:controls", relation="bkg:controls", weight=2, penwidth=2.10, tie_weight=2, certainty=5, standing="reported", disputed=false, first_date="2012", last_date="2021-08", supports="ev:takeover ev:raid", sources="003#5"];
   "id:taliban" -> "id:afghanistan" [label="bkg:attacked", relation="bkg:attacked", weight=1, penwidth=1.69, tie_weight=1, certainty=2, standing="alleged", disputed=true, first_date="--11-26", last_date="--11-26", supports="ev:clash", sources="003#5", style=dashed];
   "id:afghanistan" -> "id:nowhere" [label="bkg:borders", relation="bkg:borders", weight=1, penwidth=1.69, tie_weight=1, certainty=5, standing="reported", disputed=false];

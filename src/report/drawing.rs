@@ -276,6 +276,14 @@ fn colours(
     (per_node, legend)
 }
 
+/// The colour of each class of actor (`State`, `ArmedGroup`, … `untyped`; classes outside `bkg:`
+/// keep their prefix), the same in the report's drawing, the server's pages and the DOT export:
+/// the palette in order of how many actors have the class, most first, then by name.
+pub fn class_colours(network: &ActorNetwork) -> Vec<(String, &'static str)> {
+    let rows = vec![None; network.graph.node_count()];
+    colours(network, &rows, ColorBy::Class, &[]).1
+}
+
 /// The line drawn between two actors: all relations between them, in either direction.
 #[derive(Debug, Default)]
 struct PairLine {

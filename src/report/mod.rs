@@ -11,7 +11,7 @@ mod text;
 
 pub use analysis::{analyse, ActorRow, Measure, Ranked, Report, TieEvidence, TieRow, MEASURES, TOP};
 pub use document::{layout, Block};
-pub use drawing::{svg, ColorBy, DrawOptions, PALETTE};
+pub use drawing::{class_colours, svg, ColorBy, DrawOptions, PALETTE};
 
 use std::io::Write;
 
