@@ -1,8 +1,8 @@
 //! Turns the shared network flags into a projection of the store.
 
+use crate::query::Kb;
 use anyhow::Context;
 use oxigraph::model::Term;
-use oxigraph::store::Store;
 
 use crate::cli::NetworkArgs;
 use crate::error::Error;
@@ -14,13 +14,16 @@ use crate::vocab::BKG;
 const STANDINGS: &str = "SELECT ?label ?rank WHERE { ?s a bkg:Standing ; rdfs:label ?label ; bkg:certaintyRank ?rank } ORDER BY DESC(?rank)";
 
 /// Warns on standard error when no triple uses `relation`, naming the used predicates closest to it.
-fn warn_if_unused(store: &Store, relation: &str) -> anyhow::Result<()> {
+fn warn_if_unused(store: &dyn Kb, relation: &str) -> anyhow::Result<()> {
     let node = oxigraph::model::NamedNode::new(relation)?;
-    if store
-        .quads_for_pattern(None, Some(node.as_ref()), None, None)
-        .next()
-        .is_some()
-    {
+    let used = crate::query::run(
+        store,
+        "--relations",
+        "ASK { ?s ?p ?o }",
+        vec![(oxigraph::sparql::Variable::new_unchecked("p"), node.into())],
+        crate::query::Limits::default(),
+    )?;
+    if used == crate::query::Answer::Boolean(true) {
         return Ok(());
     }
     let used = select(store, "--relations", "SELECT DISTINCT ?p WHERE { ?s ?p ?o }", &[])?;
@@ -49,7 +52,7 @@ fn warn_if_unused(store: &Store, relation: &str) -> anyhow::Result<()> {
 }
 
 /// Projects the store as the flags say.
-pub fn projected(store: &Store, args: &NetworkArgs) -> anyhow::Result<ActorNetwork> {
+pub fn projected(store: &dyn Kb, args: &NetworkArgs) -> anyhow::Result<ActorNetwork> {
     let relations = args
         .relations
         .iter()
@@ -93,7 +96,7 @@ pub fn projected(store: &Store, args: &NetworkArgs) -> anyhow::Result<ActorNetwo
 }
 
 /// The certainty rank of the standing labelled `name`, read from the ontology in the store.
-fn standing_rank(store: &Store, name: &str) -> anyhow::Result<u8> {
+fn standing_rank(store: &dyn Kb, name: &str) -> anyhow::Result<u8> {
     let rows = select(store, "standings", STANDINGS, &[])?;
     let text = |t: Option<&Term>| match t {
         Some(Term::Literal(l)) => l.value().to_owned(),

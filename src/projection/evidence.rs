@@ -3,8 +3,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::query::Kb;
 use oxigraph::model::Term;
-use oxigraph::store::Store;
 
 use crate::dates::spell;
 use crate::error::Result;
@@ -253,7 +253,7 @@ fn support_of(row: &Row) -> Option<String> {
 }
 
 /// Runs `query` (whose `VALUES_E` stands for the batch) over `batch` and returns its rows.
-fn batch_rows(store: &Store, query: &str, batch: &[&String]) -> Result<Vec<Row>> {
+fn batch_rows(store: &dyn Kb, query: &str, batch: &[&String]) -> Result<Vec<Row>> {
     // The IRIs come from the store, so they are valid IRIs and cannot close the `<…>` around them.
     let values: Vec<String> = batch.iter().map(|iri| format!("<{iri}>")).collect();
     let text = query.replace("VALUES_E", &format!("VALUES ?e {{ {} }}", values.join(" ")));
@@ -265,7 +265,7 @@ fn batch_rows(store: &Store, query: &str, batch: &[&String]) -> Result<Vec<Row>>
 ///
 /// # Errors
 /// A storage or query error.
-pub fn collect(store: &Store, supports: &BTreeSet<String>) -> Result<BTreeMap<String, Evidence>> {
+pub fn collect(store: &dyn Kb, supports: &BTreeSet<String>) -> Result<BTreeMap<String, Evidence>> {
     let mut out = BTreeMap::new();
     let all: Vec<&String> = supports.iter().collect();
     for batch in all.chunks(BATCH) {

@@ -9,8 +9,8 @@ pub use evidence::{collect as collect_evidence, Citation, CitedSentence, Evidenc
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use crate::query::Kb;
 use oxigraph::model::Term;
-use oxigraph::store::Store;
 use petgraph::graph::{DiGraph, NodeIndex};
 
 use crate::error::Result;
@@ -163,7 +163,7 @@ const NODE: &str = "SELECT (SAMPLE(?l) AS ?label) (SAMPLE(?c) AS ?class) WHERE {
 ///
 /// # Errors
 /// A storage or query error.
-pub fn project(store: &Store, config: &ProjectionConfig) -> Result<ActorNetwork> {
+pub fn project(store: &dyn Kb, config: &ProjectionConfig) -> Result<ActorNetwork> {
     let relations: Vec<String> = if config.relations.is_empty() {
         select(store, "network relations", RELATIONS, &[])?
             .iter()
@@ -252,7 +252,7 @@ pub fn project(store: &Store, config: &ProjectionConfig) -> Result<ActorNetwork>
     })
 }
 
-fn actor(store: &Store, iri: &str) -> Result<Actor> {
+fn actor(store: &dyn Kb, iri: &str) -> Result<Actor> {
     let n: Term = oxigraph::model::NamedNode::new_unchecked(iri).into();
     let row = select(store, "projection node", NODE, &[("n", n)])?
         .into_iter()

@@ -72,13 +72,13 @@ impl Limits {
 /// [`Error::SparqlSyntax`] with the position in `text`, [`Error::Timeout`],
 /// [`Error::MemoryLimit`], [`Error::RowLimit`], or an evaluation error.
 pub fn run(
-    store: &Store,
+    kb: &dyn Kb,
     origin: &str,
     text: &str,
     bindings: Vec<(Variable, Term)>,
     limits: Limits,
 ) -> Result<Answer> {
-    run_in(store, origin, text, bindings, limits, &Scope::Union)
+    kb.answer(origin, text, bindings, limits, &Scope::Union)
 }
 
 /// A SPARQL parser that knows the project's prefixes: the one every query and rule is read with.
@@ -97,6 +97,49 @@ pub fn parser() -> Result<SparqlParser> {
 /// # Errors
 /// As [`run`].
 pub fn run_in(
+    kb: &dyn Kb,
+    origin: &str,
+    text: &str,
+    bindings: Vec<(Variable, Term)>,
+    limits: Limits,
+    scope: &Scope,
+) -> Result<Answer> {
+    kb.answer(origin, text, bindings, limits, scope)
+}
+
+/// The read port: what every reader (`query`, `why`, `path`, `report`, `graph`, the server) needs
+/// from a knowledge graph, whichever store holds it. Readers take `&dyn Kb`, never a concrete store;
+/// the embedded Oxigraph store implements it here.
+pub trait Kb {
+    /// Parses `text` (named `origin` in errors), binds `bindings`, and runs it within `limits`,
+    /// reading the graphs of `scope` as the default graph.
+    ///
+    /// # Errors
+    /// As [`run`].
+    fn answer(
+        &self,
+        origin: &str,
+        text: &str,
+        bindings: Vec<(Variable, Term)>,
+        limits: Limits,
+        scope: &Scope,
+    ) -> Result<Answer>;
+}
+
+impl Kb for Store {
+    fn answer(
+        &self,
+        origin: &str,
+        text: &str,
+        bindings: Vec<(Variable, Term)>,
+        limits: Limits,
+        scope: &Scope,
+    ) -> Result<Answer> {
+        answer_on_store(self, origin, text, bindings, limits, scope)
+    }
+}
+
+fn answer_on_store(
     store: &Store,
     origin: &str,
     text: &str,
@@ -268,8 +311,8 @@ pub type Row = std::collections::BTreeMap<String, Term>;
 ///
 /// # Errors
 /// As [`run`]; a query that is not a SELECT gives no rows.
-pub fn select(store: &Store, origin: &str, text: &str, bindings: &[(&str, Term)]) -> Result<Vec<Row>> {
-    select_in(store, origin, text, bindings, &Scope::Union)
+pub fn select(kb: &dyn Kb, origin: &str, text: &str, bindings: &[(&str, Term)]) -> Result<Vec<Row>> {
+    select_in(kb, origin, text, bindings, &Scope::Union)
 }
 
 /// As [`select`], reading the graphs of `scope` as the default graph.
@@ -277,7 +320,7 @@ pub fn select(store: &Store, origin: &str, text: &str, bindings: &[(&str, Term)]
 /// # Errors
 /// As [`run`].
 pub fn select_in(
-    store: &Store,
+    kb: &dyn Kb,
     origin: &str,
     text: &str,
     bindings: &[(&str, Term)],
@@ -287,8 +330,7 @@ pub fn select_in(
         .iter()
         .map(|(name, term)| (Variable::new_unchecked(*name), term.clone()))
         .collect();
-    let Answer::Solutions { variables, rows } =
-        run_in(store, origin, text, bindings, Limits::default(), scope)?
+    let Answer::Solutions { variables, rows } = run_in(kb, origin, text, bindings, Limits::default(), scope)?
     else {
         return Ok(Vec::new());
     };

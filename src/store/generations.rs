@@ -53,6 +53,19 @@ impl OpenStore {
     }
 }
 
+impl crate::query::Kb for OpenStore {
+    fn answer(
+        &self,
+        origin: &str,
+        text: &str,
+        bindings: Vec<(oxigraph::sparql::Variable, oxigraph::model::Term)>,
+        limits: crate::query::Limits,
+        scope: &crate::query::Scope,
+    ) -> crate::Result<crate::query::Answer> {
+        self.store.answer(origin, text, bindings, limits, scope)
+    }
+}
+
 impl std::ops::Deref for OpenStore {
     type Target = Store;
 

@@ -5,8 +5,8 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use crate::query::Kb;
 use oxigraph::model::{NamedNode, Term};
-use oxigraph::store::Store;
 
 use crate::error::{Error, Result};
 use crate::query::select;
@@ -63,7 +63,7 @@ impl LabelIndex {
     ///
     /// # Errors
     /// A storage or query error.
-    pub fn load(store: &Store) -> Result<Self> {
+    pub fn load(store: &dyn Kb) -> Result<Self> {
         let mut index = Self::default();
         for row in select(store, "label index", NAMES, &[])? {
             let (Some(Term::NamedNode(s)), Some(Term::NamedNode(p)), Some(Term::Literal(l))) =

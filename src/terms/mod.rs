@@ -7,8 +7,8 @@ pub use index::LabelIndex;
 
 use std::str::FromStr;
 
+use crate::query::Kb;
 use oxigraph::model::{Literal, NamedNode, Term};
-use oxigraph::store::Store;
 
 use crate::error::{Error, Result};
 use crate::vocab::expand;
@@ -55,7 +55,7 @@ impl FromStr for TermKind {
 /// # Errors
 /// [`Error::Term`] when an IRI cannot be resolved (unknown prefix, no or several matching labels)
 /// or an integer does not parse.
-pub fn resolve(store: &Store, input: &str, kind: TermKind, what: &str) -> Result<Term> {
+pub fn resolve(store: &dyn Kb, input: &str, kind: TermKind, what: &str) -> Result<Term> {
     let input = input.trim();
     match kind {
         TermKind::Integer => input
@@ -76,7 +76,7 @@ pub fn resolve(store: &Store, input: &str, kind: TermKind, what: &str) -> Result
 ///
 /// # Errors
 /// See [`resolve`].
-pub fn resolve_iri(store: &Store, input: &str, what: &str) -> Result<NamedNode> {
+pub fn resolve_iri(store: &dyn Kb, input: &str, what: &str) -> Result<NamedNode> {
     if let Some(node) = written_iri(input.trim(), what)? {
         return Ok(node);
     }

@@ -8,8 +8,8 @@ pub use render::{render_json, render_text};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
+use crate::query::Kb;
 use oxigraph::model::{NamedNode, Term};
-use oxigraph::store::Store;
 
 use crate::error::Result;
 use crate::projection::{collect_evidence, CitedSentence};
@@ -73,7 +73,7 @@ const ALTERNATIVES: &str = "SELECT DISTINCT ?p ?dir WHERE {
   ?p a bkg:networkRelation .
 } ORDER BY ?p";
 
-fn rows(store: &Store, query: &str, bind: &[(&str, Term)]) -> Result<Vec<BTreeMap<String, Term>>> {
+fn rows(store: &dyn Kb, query: &str, bind: &[(&str, Term)]) -> Result<Vec<BTreeMap<String, Term>>> {
     crate::query::select(store, "why", query, bind)
 }
 
@@ -91,7 +91,7 @@ fn text(row: &BTreeMap<String, Term>, var: &str) -> Option<String> {
 /// # Errors
 /// A storage or query error, or an unreadable article.
 pub fn explain(
-    store: &Store,
+    store: &dyn Kb,
     subject: &NamedNode,
     predicate: &NamedNode,
     object: &NamedNode,
