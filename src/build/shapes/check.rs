@@ -1,7 +1,7 @@
 //! Finds the focus nodes and values that break one property shape, with SPARQL over the checked
 //! graphs (and lexical checks of literals in Rust).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use oxigraph::model::{NamedNode, Term};
 use oxigraph::store::Store;
@@ -15,34 +15,36 @@ use crate::vocab::{compact, GENID};
 
 /// Subclass closures, computed once per class from the ontology.
 #[derive(Default)]
-pub struct Closures(HashMap<NamedNode, String>);
+pub struct Closures(HashMap<NamedNode, HashSet<NamedNode>>);
 
 impl Closures {
-    /// `VALUES ?var { … }` over `class` and all its subclasses, so that a check joins on
-    /// `rdf:type` instead of walking `rdfs:subClassOf*` from every typed node.
-    fn values(&mut self, store: &Store, var: &str, class: &NamedNode) -> Result<String> {
+    /// `class` and all its subclasses.
+    pub fn of(&mut self, store: &Store, class: &NamedNode) -> Result<&HashSet<NamedNode>> {
         if !self.0.contains_key(class) {
             let rows = select(
                 store,
                 &format!("SELECT DISTINCT ?c WHERE {{ ?c <http://www.w3.org/2000/01/rdf-schema#subClassOf>* {class} }}"),
                 &Scope::Union,
             )?;
-            let mut listed: Vec<String> = rows
+            let mut set: HashSet<NamedNode> = rows
                 .iter()
                 .filter_map(|r| match r.get("c") {
-                    Some(Term::NamedNode(n)) => Some(n.to_string()),
+                    Some(Term::NamedNode(n)) => Some(n.clone()),
                     _ => None,
                 })
                 .collect();
-            listed.push(class.to_string());
-            listed.sort();
-            listed.dedup();
-            self.0.insert(class.clone(), listed.join(" "));
+            set.insert(class.clone());
+            self.0.insert(class.clone(), set);
         }
-        Ok(format!(
-            "VALUES ?{var} {{ {} }}",
-            self.0.get(class).map_or("", String::as_str)
-        ))
+        Ok(self.0.entry(class.clone()).or_default())
+    }
+
+    /// `VALUES ?var { … }` over `class` and all its subclasses, so that a check joins on
+    /// `rdf:type` instead of walking `rdfs:subClassOf*` from every typed node.
+    fn values(&mut self, store: &Store, var: &str, class: &NamedNode) -> Result<String> {
+        let mut listed: Vec<String> = self.of(store, class)?.iter().map(ToString::to_string).collect();
+        listed.sort();
+        Ok(format!("VALUES ?{var} {{ {} }}", listed.join(" ")))
     }
 }
 
@@ -50,7 +52,7 @@ fn select(store: &Store, query: &str, scope: &Scope) -> Result<Vec<Row>> {
     crate::query::select_in(store, "shape check", query, &[], scope)
 }
 
-fn shown(term: &Term) -> String {
+pub(super) fn shown(term: &Term) -> String {
     match term {
         Term::NamedNode(n) if !n.as_str().starts_with(GENID) => compact(n.as_str()),
         Term::NamedNode(_) | Term::BlankNode(_) => "a blank node".into(),
@@ -78,6 +80,44 @@ fn focus(store: &Store, shape: &NodeShape, closures: &mut Closures) -> Result<St
     ))
 }
 
+/// Every focus node of `shape`, found once for all its property shapes.
+pub fn focus_nodes(
+    store: &Store,
+    shape: &NodeShape,
+    scope: &Scope,
+    closures: &mut Closures,
+) -> Result<Vec<Term>> {
+    let focus = focus(store, shape, closures)?;
+    Ok(select(store, &format!("SELECT ?n WHERE {focus}"), scope)?
+        .into_iter()
+        .filter_map(|mut row| row.remove("n"))
+        .collect())
+}
+
+/// The violation of `property` by `node`, with the shape's own message first when it has one.
+pub(super) fn violation(property: &PropertyShape, node: &Term, message: &str) -> Keyed {
+    (
+        node.to_string(),
+        Violation {
+            node: shown(node),
+            property: property.path.shown.clone(),
+            message: property
+                .message
+                .as_ref()
+                .map_or(message.to_owned(), |m| format!("{m} ({message})")),
+            files: Vec::new(),
+        },
+    )
+}
+
+/// What `sh:in` and `sh:or` violations say.
+pub(super) fn one_of_message(members: &[Term]) -> String {
+    format!(
+        "value is not one of {}",
+        members.iter().map(shown).collect::<Vec<_>>().join(", ")
+    )
+}
+
 /// A SPARQL expression true when `?v` has the node kind. Skolemised blank nodes (`genid:` IRIs)
 /// count as the blank nodes they were written as.
 fn kind_expression(kind: NodeKind) -> String {
@@ -94,7 +134,7 @@ fn kind_expression(kind: NodeKind) -> String {
     }
 }
 
-fn kind_name(kind: NodeKind) -> &'static str {
+pub(super) fn kind_name(kind: NodeKind) -> &'static str {
     match kind {
         NodeKind::BlankNode => "a blank node",
         NodeKind::Iri => "an IRI",
@@ -116,20 +156,7 @@ pub fn check(
 ) -> Result<()> {
     let focus = focus(store, shape, closures)?;
     let path = &property.path.sparql;
-    let mut report = |node: &Term, message: String| {
-        out.push((
-            node.to_string(),
-            Violation {
-                node: shown(node),
-                property: property.path.shown.clone(),
-                message: property
-                    .message
-                    .as_ref()
-                    .map_or(message.clone(), |m| format!("{m} ({message})")),
-                files: Vec::new(),
-            },
-        ));
-    };
+    let mut report = |node: &Term, message: String| out.push(violation(property, node, &message));
     if property.min.is_some() || property.max.is_some() {
         let rows = select(
             store,
@@ -180,13 +207,7 @@ pub fn check(
         } else {
             same.join(" || ")
         };
-        filters.push((
-            format!("FILTER(!({test}))"),
-            format!(
-                "value is not one of {}",
-                members.iter().map(shown).collect::<Vec<_>>().join(", ")
-            ),
-        ));
+        filters.push((format!("FILTER(!({test}))"), one_of_message(members)));
     }
     let alternatives = property.any_of.as_deref().unwrap_or_default();
     if property.any_of.is_some() && !alternatives.iter().any(|a| *a == Alternative::default()) {
@@ -261,7 +282,7 @@ pub fn check(
     Ok(())
 }
 
-fn alternative_name(alternative: &Alternative) -> String {
+pub(super) fn alternative_name(alternative: &Alternative) -> String {
     match (&alternative.datatype, &alternative.class) {
         (Some(d), Some(c)) => format!("{} {}", compact(c.as_str()), compact(d.as_str())),
         (Some(d), None) => compact(d.as_str()),

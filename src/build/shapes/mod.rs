@@ -13,6 +13,7 @@
 //! instead of being skipped.
 
 mod check;
+mod direct;
 mod graph;
 mod literal;
 mod path;
@@ -49,9 +50,27 @@ pub fn validate(store: &Store, set: &ShapeSet, allow_none: bool, origins: &Origi
     let scope = set.scope();
     let mut found = Vec::new();
     let mut closures = check::Closures::default();
+    let mut graphs = direct::Graphs::new(store, &scope);
     for shape in &shapes {
+        let mut focus: Option<Vec<oxigraph::model::Term>> = None;
         for property in &shape.properties {
-            check::check(store, shape, property, &scope, &mut closures, &mut found)?;
+            if let Some(predicate) = &property.path.predicate {
+                if focus.is_none() {
+                    focus = Some(check::focus_nodes(store, shape, &scope, &mut closures)?);
+                }
+                let nodes = focus.as_deref().unwrap_or_default();
+                direct::check(
+                    &mut graphs,
+                    store,
+                    nodes,
+                    property,
+                    predicate,
+                    &mut closures,
+                    &mut found,
+                )?;
+            } else {
+                check::check(store, shape, property, &scope, &mut closures, &mut found)?;
+            }
         }
     }
     let violations = with_files(found, origins);

@@ -1,6 +1,6 @@
 //! SHACL property paths (SHACL §2.3.1) as SPARQL property paths.
 
-use oxigraph::model::Term;
+use oxigraph::model::{NamedNode, Term};
 
 use super::graph::ShapesGraph;
 use crate::error::Result;
@@ -18,6 +18,8 @@ pub struct Path {
     pub sparql: String,
     /// The same path written for messages, with prefixed names.
     pub shown: String,
+    /// The predicate, when the path is just one (the common case, checked without SPARQL).
+    pub predicate: Option<NamedNode>,
 }
 
 /// Reads the path described at `node`. `Err(reason)` inside `Ok` when the description is not a
@@ -61,6 +63,7 @@ fn read_at(graph: &ShapesGraph<'_>, node: &Term, depth: usize) -> Result<std::re
                 Term::NamedNode(iri) => Ok(Path {
                     sparql: iri.to_string(),
                     shown: compact(iri.as_str()),
+                    predicate: Some(iri.clone()),
                 }),
                 _ => Err("a blank node path must give sh:inversePath, sh:alternativePath, sh:zeroOrMorePath, sh:oneOrMorePath or sh:zeroOrOnePath, or be a list".into()),
             });
@@ -87,7 +90,11 @@ fn read_at(graph: &ShapesGraph<'_>, node: &Term, depth: usize) -> Result<std::re
         "oneOrMorePath" => (format!("({})+", inner.sparql), format!("({})+", inner.shown)),
         _ => (format!("({})?", inner.sparql), format!("({})?", inner.shown)),
     };
-    Ok(Ok(Path { sparql, shown }))
+    Ok(Ok(Path {
+        sparql,
+        shown,
+        predicate: None,
+    }))
 }
 
 fn join(
@@ -110,5 +117,6 @@ fn join(
     Ok(Ok(Path {
         sparql: format!("({})", sparql.join(operator)),
         shown: format!("({})", shown.join(operator)),
+        predicate: None,
     }))
 }

@@ -267,6 +267,7 @@ fn read_property_shape(
         path: Path {
             sparql: String::new(),
             shown: String::new(),
+            predicate: None,
         },
         min: None,
         max: None,
