@@ -77,9 +77,8 @@ pub fn run(args: &QueryArgs, store_path: &Path, out: &mut impl Write) -> anyhow:
         given.push(name.to_owned());
     }
     let missing: Vec<String> = saved
-        .params
-        .iter()
-        .filter(|p| !p.optional && !given.contains(&p.name))
+        .missing(&given)
+        .into_iter()
         .map(|p| format!("--param {}=… ({})", p.name, p.description))
         .collect();
     if !missing.is_empty() {

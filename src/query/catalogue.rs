@@ -45,6 +45,14 @@ pub struct SavedQuery {
 }
 
 impl SavedQuery {
+    /// The parameters it needs that are not among `given`.
+    pub fn missing<'a>(&'a self, given: &[String]) -> Vec<&'a ParamSpec> {
+        self.params
+            .iter()
+            .filter(|p| !p.optional && !given.contains(&p.name))
+            .collect()
+    }
+
     /// Reads a query file and its header.
     ///
     /// # Errors

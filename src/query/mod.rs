@@ -9,4 +9,6 @@ mod run;
 
 pub use catalogue::{find, list, ParamSpec, SavedQuery};
 pub use render::{render, ResultFormat};
-pub use run::{parser, run, run_in, scoped, select, select_in, Answer, Kb, Limits, Row, Scope};
+pub use run::{
+    parser, run, run_in, scoped, select, select_in, select_within, Answer, Kb, Limits, Row, Scope,
+};

@@ -326,12 +326,26 @@ pub fn select_in(
     bindings: &[(&str, Term)],
     scope: &Scope,
 ) -> Result<Vec<Row>> {
+    select_within(kb, origin, text, bindings, Limits::default(), scope)
+}
+
+/// As [`select_in`], within `limits` (a reader that serves others, such as a page of the server).
+///
+/// # Errors
+/// As [`run`].
+pub fn select_within(
+    kb: &dyn Kb,
+    origin: &str,
+    text: &str,
+    bindings: &[(&str, Term)],
+    limits: Limits,
+    scope: &Scope,
+) -> Result<Vec<Row>> {
     let bindings = bindings
         .iter()
         .map(|(name, term)| (Variable::new_unchecked(*name), term.clone()))
         .collect();
-    let Answer::Solutions { variables, rows } = run_in(kb, origin, text, bindings, Limits::default(), scope)?
-    else {
+    let Answer::Solutions { variables, rows } = run_in(kb, origin, text, bindings, limits, scope)? else {
         return Ok(Vec::new());
     };
     Ok(rows

@@ -103,9 +103,8 @@ pub fn run(state: &State, request: &Request<Body>, name: &str) -> Result<Respons
         given.push(key.clone());
     }
     let missing: Vec<String> = saved
-        .params
-        .iter()
-        .filter(|p| !p.optional && !given.contains(&p.name))
+        .missing(&given)
+        .into_iter()
         .map(|p| format!("{} ({})", p.name, p.description))
         .collect();
     if !missing.is_empty() {

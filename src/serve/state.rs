@@ -7,11 +7,10 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use oxigraph::model::Term;
-use oxigraph::sparql::Variable;
 
 use crate::error::Result;
 use crate::projection::{ActorNetwork, ProjectionConfig, Weighting};
-use crate::query::{Answer, Limits, Row};
+use crate::query::{Answer, Limits, Row, Scope};
 use crate::store::{self, OpenStore};
 
 /// How the server was started.
@@ -64,25 +63,7 @@ impl Snapshot {
     /// # Errors
     /// As [`crate::query::run`]: a page whose query runs past the limits fails like any query.
     pub fn select(&self, origin: &str, text: &str, bindings: &[(&str, Term)]) -> Result<Vec<Row>> {
-        let bindings = bindings
-            .iter()
-            .map(|(name, term)| (Variable::new_unchecked(*name), term.clone()))
-            .collect();
-        let Answer::Solutions { variables, rows } =
-            crate::query::run(&self.store, origin, text, bindings, self.limits)?
-        else {
-            return Ok(Vec::new());
-        };
-        Ok(rows
-            .into_iter()
-            .map(|row| {
-                variables
-                    .iter()
-                    .zip(row)
-                    .filter_map(|(v, t)| t.map(|t| (v.as_str().to_owned(), t)))
-                    .collect()
-            })
-            .collect())
+        crate::query::select_within(&self.store, origin, text, bindings, self.limits, &Scope::Union)
     }
 
     /// Whether the ASK `text` holds, within the server's limits.
