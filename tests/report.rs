@@ -274,6 +274,22 @@ fn attr(element: &str, name: &str) -> f64 {
 }
 
 #[test]
+fn html_report_had_no_viewport_and_cut_tables_off_on_a_phone() {
+    let env = Env::built();
+    let html = env.ok(&["report", "--format", "html"]);
+    assert!(html.contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"));
+    let style = &html[html.find("<style>").expect("style")..html.find("</style>").expect("style end")];
+    assert!(
+        style.contains("display:block;max-width:100%;overflow-x:auto}"),
+        "tables scroll sideways"
+    );
+    assert!(
+        style.contains("figure{") && style.contains("overflow:auto"),
+        "the drawing scrolls inside its frame"
+    );
+}
+
+#[test]
 fn html_report_is_one_page_with_a_drawing_whose_labels_cover_no_node() {
     let env = Env::built();
     let file = env.dir.path().join("report.html");

@@ -10,7 +10,7 @@ use crate::projection::ActorNetwork;
 
 const STYLE: &str = "body{font-family:Helvetica,Arial,sans-serif;margin:2rem auto;max-width:1500px;color:#222;line-height:1.4;padding:0 1rem}\
 h1{font-size:1.6rem}h2{font-size:1.25rem;margin-top:2rem;border-bottom:1px solid #ddd}\
-table{border-collapse:collapse;margin:0.5rem 0 1rem;font-size:0.85rem}\
+table{border-collapse:collapse;margin:0.5rem 0 1rem;font-size:0.85rem;display:block;max-width:100%;overflow-x:auto}\
 th,td{border:1px solid #ccc;padding:0.25rem 0.5rem;vertical-align:top;text-align:left}th{background:#f3f3f3}\
 figure{margin:0;overflow:auto;border:1px solid #ddd}figcaption{font-size:0.85rem;color:#555;margin:0.5rem}\
 .legend{list-style:none;padding:0;margin:0.5rem;display:flex;flex-wrap:wrap;gap:0.3rem 1rem;font-size:0.85rem}\
@@ -38,7 +38,7 @@ pub fn render(
 ) -> io::Result<()> {
     writeln!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Actor-network report</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>Actor-network report</h1>"
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Actor-network report</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>Actor-network report</h1>"
     )?;
     writeln!(
         out,
