@@ -219,6 +219,29 @@ fn quoted(line: &str) -> Vec<String> {
 }
 
 #[test]
+fn graphviz_draws_the_dot_export_with_every_engine() {
+    let env = Env::built();
+    let dot = env.dir.path().join("actors.dot");
+    env.ok(&["graph", "--format", "dot", "-o", dot.to_str().expect("utf8")]);
+    for engine in ["dot", "neato", "sfdp"] {
+        let Ok(out) = std::process::Command::new(engine).arg("-Tsvg").arg(&dot).output() else {
+            common::skip("Graphviz (Debian package graphviz)");
+            return;
+        };
+        assert!(
+            out.status.success(),
+            "{engine}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let svg = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            svg.contains("<svg") && svg.contains(">classes<"),
+            "{engine} drew the legend"
+        );
+    }
+}
+
+#[test]
 fn dot_is_a_digraph_of_every_actor_and_tie() {
     let env = Env::built();
     let (actors, ties) = counts(&env);

@@ -42,11 +42,17 @@ impl GraphWriter for Dot {
             network.relations.join(", ").replace(['\n', '\r'], " ")
         )?;
         writeln!(out, "digraph actors {{")?;
+        // Legible with dot, neato and sfdp alike: boxes pushed apart where they would overlap,
+        // curved lines around them, and left-to-right ranks so that dot does not draw one long strip.
         writeln!(
             out,
-            "  node [shape=box, style=\"rounded,filled\", fillcolor=\"{UNTYPED}\"];"
+            "  graph [overlap=prism, overlap_scaling=3, splines=true, sep=\"+6\", rankdir=LR, ranksep=1.0, nodesep=0.15, fontname=\"Helvetica\"];"
         )?;
-        writeln!(out, "  edge [fontsize=10];")?;
+        writeln!(
+            out,
+            "  node [shape=box, style=\"rounded,filled\", fillcolor=\"{UNTYPED}\", fontname=\"Helvetica\"];"
+        )?;
+        writeln!(out, "  edge [fontsize=10, fontname=\"Helvetica\"];")?;
         writeln!(out, "  {}", legend(&colours))?;
         for a in g.node_weights() {
             let class = if a.class.is_empty() {
@@ -161,8 +167,9 @@ mod tests {
         insta::assert_snapshot!(fixture::render(&Dot), @r##"
 // borderkg actor network: 3 actors, 3 ties; relations: bkg:attacked, bkg:borders, bkg:controls
 digraph actors {
-  node [shape=box, style="rounded,filled", fillcolor="#ffffff"];
-  edge [fontsize=10];
+  graph [overlap=prism, overlap_scaling=3, splines=true, sep="+6", rankdir=LR, ranksep=1.0, nodesep=0.15, fontname="Helvetica"];
+  node [shape=box, style="rounded,filled", fillcolor="#ffffff", fontname="Helvetica"];
+  edge [fontsize=10, fontname="Helvetica"];
   graph [labelloc=b, label=<<table border="0" cellspacing="2"><tr><td colspan="2"><b>classes</b></td></tr><tr><td bgcolor="#4e79a7" width="16"></td><td align="left">ArmedGroup</td></tr><tr><td bgcolor="#f28e2b" width="16"></td><td align="left">State</td></tr><tr><td bgcolor="#e15759" width="16"></td><td align="left">untyped</td></tr></table>>];
   "id:taliban" [label="Taliban \"Islamic Emirate\" & <co>", class="bkg:ArmedGroup", iri="https://w3id.org/borderkg/id/taliban", fillcolor="#4e79a7"];
   "id:afghanistan" [label="Afghanistan\nline two end", class="bkg:State", iri="https://w3id.org/borderkg/id/afghanistan", fillcolor="#f28e2b"];
