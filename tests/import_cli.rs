@@ -55,6 +55,48 @@ fn importing_the_same_files_twice_changes_nothing() {
 }
 
 #[test]
+fn reimporting_one_dataset_keeps_the_others_and_the_curated_graph() {
+    let env = Env::built();
+    imported(&env);
+    let first = export_nt(&env);
+    let out = env.ok(&["import", "ucdp", &fixture("ucdp-ged.csv")]);
+    assert!(
+        out.contains("replaced graph https://w3id.org/borderkg/graph/import/ucdp"),
+        "{out}"
+    );
+    assert_eq!(
+        export_nt(&env),
+        first,
+        "the ACLED and GDELT graphs, the curated data and the derived ties are as before"
+    );
+    let count = |graph: &str| -> u64 {
+        let csv = env.ok(&[
+            "query",
+            "-f",
+            "csv",
+            "--sparql",
+            &format!("SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <https://w3id.org/borderkg/graph/{graph}> {{ ?s ?p ?o }} }}"),
+        ]);
+        csv.lines()
+            .nth(1)
+            .expect("a count")
+            .trim()
+            .parse()
+            .expect("a number")
+    };
+    assert_eq!(count("import/nothing"), 0);
+    for graph in [
+        "import/ucdp",
+        "import/acled",
+        "import/gdelt",
+        "ontology",
+        "derived",
+    ] {
+        assert!(count(graph) > 0, "{graph} is empty after re-importing UCDP");
+    }
+}
+
+#[test]
 fn an_actor_is_one_node_across_articles_and_datasets() {
     let env = Env::built();
     imported(&env);
