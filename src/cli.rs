@@ -25,9 +25,55 @@ pub struct Cli {
         default_value = ".borderkg/store"
     )]
     pub store: PathBuf,
+    /// A remote store to read (or `push` to) instead of the embedded one.
+    #[command(flatten)]
+    pub remote: RemoteArgs,
     /// The command to run.
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// Where a remote SPARQL 1.1 store is. Credentials come from the environment
+/// (`BORDERKG_ENDPOINT_USER` and `BORDERKG_ENDPOINT_PASSWORD`, or `BORDERKG_ENDPOINT_TOKEN`) or from
+/// `--auth-file`, never from the command line.
+#[derive(Debug, Args, Default)]
+pub struct RemoteArgs {
+    /// Read from this SPARQL 1.1 query endpoint instead of the embedded store (query, why, path, report, graph, export), or push to it.
+    #[arg(
+        long,
+        global = true,
+        env = "BORDERKG_ENDPOINT",
+        value_name = "URL",
+        help_heading = "Remote store"
+    )]
+    pub endpoint: Option<String>,
+    /// SPARQL 1.1 update endpoint, for push (default: the --endpoint URL).
+    #[arg(long, global = true, value_name = "URL", help_heading = "Remote store")]
+    pub update_endpoint: Option<String>,
+    /// SPARQL 1.1 Graph Store Protocol endpoint, for push (e.g. Oxigraph's /store, Virtuoso's /sparql-graph-crud).
+    #[arg(long, global = true, value_name = "URL", help_heading = "Remote store")]
+    pub gsp_endpoint: Option<String>,
+    /// The named graph the project's data lives in on the endpoint (reads use it as the default graph; push replaces it).
+    #[arg(
+        long,
+        global = true,
+        env = "BORDERKG_GRAPH",
+        value_name = "IRI",
+        help_heading = "Remote store"
+    )]
+    pub graph: Option<String>,
+    /// File holding the endpoint's credentials: one line `basic USER:PASSWORD` or `bearer TOKEN`.
+    #[arg(long, global = true, value_name = "FILE", help_heading = "Remote store")]
+    pub auth_file: Option<PathBuf>,
+    /// Seconds to wait for a connection to the endpoint.
+    #[arg(
+        long,
+        global = true,
+        default_value_t = 10.0,
+        value_name = "SECONDS",
+        help_heading = "Remote store"
+    )]
+    pub connect_timeout: f64,
 }
 
 /// The commands.
@@ -57,6 +103,8 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Score the extractor against a gold standard: precision, recall and F1 per slot and per (agent, class, target).
     ExtractEval(ExtractEvalArgs),
+    /// Upload the built graph into a named graph of a remote SPARQL store (Graph Store PUT, or chunked INSERT DATA), then count it there.
+    Push(PushArgs),
     /// Serve the store read-only over HTTP: a SPARQL 1.1 endpoint, linked-data pages for its IRIs, and web pages.
     Serve(ServeArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish or powershell) to standard output.
@@ -421,6 +469,31 @@ pub struct QueriesArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = SummaryFormat::Text)]
     pub format: SummaryFormat,
+}
+
+/// Arguments of `push`.
+#[derive(Debug, Args)]
+pub struct PushArgs {
+    /// How to send the triples.
+    #[arg(long, value_enum, default_value_t = PushMethodArg::Auto)]
+    pub method: PushMethodArg,
+    /// Triples per INSERT DATA request when sending with SPARQL Update.
+    #[arg(long, default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(1..))]
+    pub chunk: u64,
+    /// Times a request that failed on a 5xx answer, a timeout or a broken connection is tried again (waiting 0.5 s, 1 s, 2 s…).
+    #[arg(long, default_value_t = 3)]
+    pub retries: u32,
+}
+
+/// How `push` sends the triples.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PushMethodArg {
+    /// Graph Store PUT when --gsp-endpoint is given (falling back to SPARQL Update if the server lacks it), SPARQL Update otherwise.
+    Auto,
+    /// Only the Graph Store Protocol: one PUT that replaces the graph.
+    Gsp,
+    /// Only SPARQL Update: DROP SILENT GRAPH, then INSERT DATA in chunks.
+    Update,
 }
 
 /// Arguments of `export`.

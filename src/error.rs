@@ -212,6 +212,9 @@ pub enum Error {
     /// A query's answer has more rows than allowed; no part of it is given.
     #[error("the answer has more than {0} rows: raise --max-rows or add a LIMIT")]
     RowLimit(usize),
+    /// A remote SPARQL endpoint could not be reached or gave an unusable answer.
+    #[error(transparent)]
+    Remote(#[from] crate::remote::RemoteError),
     /// Oxigraph storage error.
     #[error(transparent)]
     Storage(#[from] oxigraph::store::StorageError),

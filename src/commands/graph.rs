@@ -1,7 +1,6 @@
 //! `borderkg graph`: the projected actor network in a format other network tools read.
 
 use std::io::Write;
-use std::path::Path;
 
 use anyhow::Context;
 
@@ -10,7 +9,7 @@ use crate::cli::GraphArgs;
 use crate::formats::{choose, from_extension};
 use crate::graph_export::{write_csv_pair, write_graph, GraphFormat};
 
-pub fn run(args: &GraphArgs, store_path: &Path, out: &mut impl Write) -> anyhow::Result<()> {
+pub fn run(args: &GraphArgs, target: &super::Target<'_>, out: &mut impl Write) -> anyhow::Result<()> {
     let format = match args.format {
         Some(f) => choose(Some(f), args.output.as_deref(), f),
         None => args
@@ -22,8 +21,8 @@ pub fn run(args: &GraphArgs, store_path: &Path, out: &mut impl Write) -> anyhow:
             }),
     }
     .map_err(anyhow::Error::msg)?;
-    let store = crate::store::open(store_path)?;
-    let network = projected(&store, &args.network)?;
+    let store = target.open()?;
+    let network = projected(&*store, &args.network)?;
     if format == GraphFormat::Csv {
         let dir = args.output.as_deref().context(
             "--format csv writes two files: give the folder for nodes.csv and edges.csv with -o DIR",

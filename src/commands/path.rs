@@ -1,7 +1,6 @@
 //! `borderkg path`: explained shortest paths between two actors.
 
 use std::io::Write;
-use std::path::Path;
 
 use anyhow::bail;
 
@@ -10,12 +9,12 @@ use crate::cli::{PathArgs, SummaryFormat};
 use crate::paths::{find_paths, render_json, render_text};
 use crate::terms::{resolve_iri_in, LabelIndex};
 
-pub fn run(args: &PathArgs, store_path: &Path, out: &mut impl Write) -> anyhow::Result<()> {
-    let store = crate::store::open(store_path)?;
-    let names = LabelIndex::load(&store)?;
+pub fn run(args: &PathArgs, target: &super::Target<'_>, out: &mut impl Write) -> anyhow::Result<()> {
+    let store = target.open()?;
+    let names = LabelIndex::load(&*store)?;
     let from = resolve_iri_in(&names, &args.from_actor, "start actor")?;
     let to = resolve_iri_in(&names, &args.to_actor, "end actor")?;
-    let network = projected(&store, &args.network)?;
+    let network = projected(&*store, &args.network)?;
     let (Some(a), Some(b)) = (network.find(from.as_str()), network.find(to.as_str())) else {
         let missing = if network.find(from.as_str()).is_none() {
             &args.from_actor

@@ -13,7 +13,7 @@ use crate::query::{self, render, run as run_query, Limits, SavedQuery};
 use crate::resources::{choose_folder, Kind};
 use crate::terms::{resolve, TermKind};
 
-pub fn run(args: &QueryArgs, store_path: &Path, out: &mut impl Write) -> anyhow::Result<()> {
+pub fn run(args: &QueryArgs, target: &super::Target<'_>, out: &mut impl Write) -> anyhow::Result<()> {
     let ad_hoc = |origin: &str, text: String| {
         (
             origin.to_owned(),
@@ -46,7 +46,7 @@ pub fn run(args: &QueryArgs, store_path: &Path, out: &mut impl Write) -> anyhow:
         }
         (None, None) => bail!("give a saved query name, a .rq file, or --sparql TEXT"),
     };
-    let store = crate::store::open(store_path)?;
+    let store = target.open()?;
     let mut bindings = Vec::new();
     let mut given = Vec::new();
     for param in &args.params {
@@ -71,7 +71,7 @@ pub fn run(args: &QueryArgs, store_path: &Path, out: &mut impl Write) -> anyhow:
             .into());
         }
         let kind = spec.map_or_else(|| guess_kind(value), |s| s.kind);
-        let term = resolve(&store, value, kind, &format!("--param {name}"))?;
+        let term = resolve(&*store, value, kind, &format!("--param {name}"))?;
         let variable = Variable::new(name).map_err(|e| Error::Parameter(format!("--param {name}: {e}")))?;
         bindings.push((variable, term));
         given.push(name.to_owned());
@@ -89,7 +89,7 @@ pub fn run(args: &QueryArgs, store_path: &Path, out: &mut impl Write) -> anyhow:
         max_rows: args.max_rows,
         max_memory: args.max_memory.0,
     };
-    let answer = run_query(&store, &origin, &saved.text, bindings, limits)
+    let answer = run_query(&*store, &origin, &saved.text, bindings, limits)
         .with_context(|| format!("running {origin}"))?;
     render(&answer, args.format, out)?;
     Ok(())

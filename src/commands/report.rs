@@ -1,18 +1,17 @@
 //! `borderkg report`: projects the store and writes the actor-network report.
 
 use std::io::Write;
-use std::path::Path;
 
 use super::network::projected;
 use crate::cli::ReportArgs;
 use crate::formats::choose;
 use crate::report::{analyse, render, DrawOptions, RenderOptions, ReportFormat};
 
-pub fn run(args: &ReportArgs, store_path: &Path, out: &mut impl Write) -> anyhow::Result<()> {
+pub fn run(args: &ReportArgs, target: &super::Target<'_>, out: &mut impl Write) -> anyhow::Result<()> {
     let format =
         choose(args.format, args.output.as_deref(), ReportFormat::Text).map_err(anyhow::Error::msg)?;
-    let store = crate::store::open(store_path)?;
-    let network = projected(&store, &args.network)?;
+    let store = target.open()?;
+    let network = projected(&*store, &args.network)?;
     let mut report = analyse(&network, args.network.weight, !args.undirected);
     if let Some(actor) = &args.network.actor {
         let ties = if args.network.radius == 1 { "tie" } else { "ties" };

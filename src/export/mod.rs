@@ -9,7 +9,6 @@ use std::io::Write;
 
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphNameRef, QuadRef, Triple};
-use oxigraph::store::Store;
 
 use crate::error::{Error, Result};
 
@@ -58,22 +57,6 @@ impl crate::formats::Named for ExportFormat {
         ("xml", Self::Rdfxml),
         ("jsonld", Self::Jsonld),
     ];
-}
-
-/// All triples of the store, from every graph (curated data, ontology, derived, imports) as one
-/// graph, sorted for stable output.
-///
-/// # Errors
-/// A storage error.
-pub fn store_triples(store: &Store) -> Result<Vec<Triple>> {
-    let mut triples = Vec::new();
-    for quad in store.quads_for_pattern(None, None, None, None) {
-        let quad = quad?;
-        triples.push(Triple::new(quad.subject, quad.predicate, quad.object));
-    }
-    sort_triples(&mut triples);
-    triples.dedup();
-    Ok(triples)
 }
 
 /// Sorts triples by subject, then `rdf:type` first, then predicate and object.

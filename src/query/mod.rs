@@ -10,5 +10,5 @@ mod run;
 pub use catalogue::{find, list, ParamSpec, SavedQuery};
 pub use render::{render, ResultFormat};
 pub use run::{
-    parser, run, run_in, scoped, select, select_in, select_within, Answer, Kb, Limits, Row, Scope,
+    parser, prepare, run, run_in, scoped, select, select_in, select_within, Answer, Kb, Limits, Row, Scope,
 };

@@ -124,6 +124,13 @@ pub trait Kb {
         limits: Limits,
         scope: &Scope,
     ) -> Result<Answer>;
+
+    /// Every triple of the knowledge graph (all its graphs as one), deduplicated and sorted as
+    /// [`crate::export::sort_triples`] sorts them: what `export` writes and `push` sends.
+    ///
+    /// # Errors
+    /// A storage or transport error.
+    fn triples(&self) -> Result<Vec<Triple>>;
 }
 
 impl Kb for Store {
@@ -137,17 +144,26 @@ impl Kb for Store {
     ) -> Result<Answer> {
         answer_on_store(self, origin, text, bindings, limits, scope)
     }
+
+    fn triples(&self) -> Result<Vec<Triple>> {
+        let mut triples = Vec::new();
+        for quad in self.quads_for_pattern(None, None, None, None) {
+            let quad = quad?;
+            triples.push(Triple::new(quad.subject, quad.predicate, quad.object));
+        }
+        crate::export::sort_triples(&mut triples);
+        triples.dedup();
+        Ok(triples)
+    }
 }
 
-fn answer_on_store(
-    store: &Store,
-    origin: &str,
-    text: &str,
-    bindings: Vec<(Variable, Term)>,
-    limits: Limits,
-    scope: &Scope,
-) -> Result<Answer> {
-    let token = CancellationToken::new();
+/// Checks `text` (named `origin` in errors) and parses it as a read-only query with `bindings` bound
+/// into its algebra: what every store runs, embedded or remote.
+///
+/// # Errors
+/// [`Error::SparqlSyntax`] with the position in `text`, [`Error::Parameter`] for an update or a
+/// binding of a variable the query does not have.
+pub fn prepare(origin: &str, text: &str, bindings: &[(Variable, Term)]) -> Result<spargebra::Query> {
     let parser = parser()?;
     super::depth::check_nesting(origin, text)?;
     let parsed = match parser.clone().parse_query(text) {
@@ -161,7 +177,7 @@ fn answer_on_store(
         Err(e) => return Err(Error::sparql_syntax(origin, text, &e)),
     };
     let variables = variables_of(text);
-    for (variable, _) in &bindings {
+    for (variable, _) in bindings {
         if !variables.iter().any(|v| v == variable.as_str()) {
             return Err(Error::Parameter(format!(
                 "--param {}: {origin} has no variable ?{}; its variables are {}",
@@ -175,7 +191,19 @@ fn answer_on_store(
             )));
         }
     }
-    let query = bind(parsed, &bindings)?;
+    bind(parsed, bindings)
+}
+
+fn answer_on_store(
+    store: &Store,
+    origin: &str,
+    text: &str,
+    bindings: Vec<(Variable, Term)>,
+    limits: Limits,
+    scope: &Scope,
+) -> Result<Answer> {
+    let token = CancellationToken::new();
+    let query = prepare(origin, text, &bindings)?;
     if !limits.any() {
         let prepared = scoped(evaluator().for_query(query), scope);
         return collect(prepared.on_store(store).execute(), limits.max_rows);

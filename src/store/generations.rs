@@ -64,6 +64,10 @@ impl crate::query::Kb for OpenStore {
     ) -> crate::Result<crate::query::Answer> {
         self.store.answer(origin, text, bindings, limits, scope)
     }
+
+    fn triples(&self) -> crate::Result<Vec<oxigraph::model::Triple>> {
+        self.store.triples()
+    }
 }
 
 impl std::ops::Deref for OpenStore {

@@ -1,0 +1,204 @@
+//! The read port over HTTP: a remote endpoint answers the same queries as the embedded store, with
+//! parameters bound in the query it is sent, and answers that are incomplete refused as errors.
+
+use std::time::Instant;
+
+use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::model::{Term, Triple};
+use oxigraph::sparql::Variable;
+use sparesults::{QueryResultsFormat, QueryResultsParser, ReaderQueryResultsParserOutput};
+use spargebra::Query;
+
+use super::endpoint::{Endpoint, Reply};
+use super::error::RemoteError;
+use crate::error::{Error, Result};
+use crate::query::{prepare, Answer, Kb, Limits, Scope};
+use crate::vocab::PREFIXES;
+
+/// What a SELECT or ASK asks for: JSON first, which every SPARQL 1.1 server writes.
+const RESULTS: &str = "application/sparql-results+json, application/sparql-results+xml;q=0.8, \
+                       text/tab-separated-values;q=0.5";
+/// What a CONSTRUCT or a graph download asks for.
+const GRAPHS: &str = "application/n-triples, text/plain;q=0.9, text/turtle;q=0.8, \
+                      application/rdf+xml;q=0.5";
+
+impl Kb for Endpoint {
+    fn answer(
+        &self,
+        origin: &str,
+        text: &str,
+        bindings: Vec<(Variable, Term)>,
+        limits: Limits,
+        scope: &Scope,
+    ) -> Result<Answer> {
+        let query = prepare(origin, text, &bindings)?;
+        if let Scope::Graphs(_) = scope {
+            return Err(Error::Parameter(format!(
+                "{origin}: a remote endpoint is read as one graph ({}); reading chosen graphs of \
+                 it is not supported",
+                self.graph()
+                    .map_or("its default graph".to_owned(), ToString::to_string)
+            )));
+        }
+        // The text as written (with the project's prefixes declared) when nothing is bound, so the
+        // server sees the query its author wrote; the bound algebra written back as SPARQL
+        // otherwise, with every parameter a constant.
+        let sent = if bindings.is_empty() {
+            with_prefixes(text)
+        } else {
+            query.to_string()
+        };
+        let graph_query = matches!(query, Query::Construct { .. } | Query::Describe { .. });
+        let mut form = vec![("query", sent.as_str())];
+        if let Some(graph) = self.graph() {
+            form.push(("default-graph-uri", graph.as_str()));
+        }
+        let started = Instant::now();
+        let accept = if graph_query { GRAPHS } else { RESULTS };
+        let reply = self
+            .post_form(self.url(), &form, accept, limits.timeout)
+            .map_err(|e| match e {
+                RemoteError::TimedOut { .. } => Error::Timeout(started.elapsed()),
+                e => Error::Remote(e),
+            })?;
+        let answer = if graph_query {
+            Answer::Graph(self.read_triples(reply, limits.max_rows)?)
+        } else {
+            self.read_results(reply, limits.max_rows)?
+        };
+        Ok(answer)
+    }
+
+    fn triples(&self) -> Result<Vec<Triple>> {
+        let answer = self.answer(
+            "export",
+            "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }",
+            Vec::new(),
+            Limits::default(),
+            &Scope::Union,
+        )?;
+        let Answer::Graph(mut triples) = answer else {
+            return Err(self.bad("a CONSTRUCT query was not answered with a graph").into());
+        };
+        crate::export::sort_triples(&mut triples);
+        triples.dedup();
+        Ok(triples)
+    }
+}
+
+impl Endpoint {
+    fn bad(&self, cause: impl Into<String>) -> RemoteError {
+        RemoteError::BadAnswer {
+            url: self.url().to_owned(),
+            cause: cause.into(),
+        }
+    }
+
+    fn read_results(&self, reply: Reply, max_rows: Option<usize>) -> Result<Answer> {
+        let format = QueryResultsFormat::from_media_type(&reply.media_type)
+            .ok_or_else(|| self.bad(format!("`{}` is not a SPARQL results format", reply.media_type)))?;
+        let parsed = QueryResultsParser::from_format(format)
+            .for_reader(reply.body)
+            .map_err(|e| self.bad(e.to_string()))?;
+        Ok(match parsed {
+            ReaderQueryResultsParserOutput::Boolean(b) => Answer::Boolean(b),
+            ReaderQueryResultsParserOutput::Solutions(solutions) => {
+                let variables = solutions.variables().to_vec();
+                let mut rows = Vec::new();
+                for solution in solutions {
+                    let solution = solution.map_err(|e| self.bad(e.to_string()))?;
+                    rows.push(variables.iter().map(|v| solution.get(v).cloned()).collect());
+                    if max_rows.is_some_and(|limit| rows.len() > limit) {
+                        return Err(Error::RowLimit(max_rows.unwrap_or_default()));
+                    }
+                }
+                Answer::Solutions { variables, rows }
+            }
+        })
+    }
+
+    pub(super) fn read_triples(&self, reply: Reply, max_rows: Option<usize>) -> Result<Vec<Triple>> {
+        let format = match reply.media_type.as_str() {
+            "text/plain" => Some(RdfFormat::NTriples),
+            other => RdfFormat::from_media_type(other),
+        }
+        .ok_or_else(|| self.bad(format!("`{}` is not an RDF format", reply.media_type)))?;
+        let mut triples = Vec::new();
+        for quad in RdfParser::from_format(format).for_reader(reply.body) {
+            let quad = quad.map_err(|e| self.bad(e.to_string()))?;
+            triples.push(Triple::from(quad));
+            if max_rows.is_some_and(|limit| triples.len() > limit) {
+                return Err(Error::RowLimit(max_rows.unwrap_or_default()));
+            }
+        }
+        triples.sort_by_cached_key(ToString::to_string);
+        triples.dedup();
+        Ok(triples)
+    }
+}
+
+/// `text` with a `PREFIX` line for each of the project's prefixes it uses but does not declare, so
+/// that any SPARQL 1.1 server reads it as borderkg does.
+fn with_prefixes(text: &str) -> String {
+    let declared = declared_prefixes(text);
+    let mut out = String::new();
+    for (prefix, namespace) in PREFIXES {
+        if !declared.iter().any(|d| d == prefix) && text.contains(&format!("{prefix}:")) {
+            out.push_str(&format!("PREFIX {prefix}: <{namespace}>\n"));
+        }
+    }
+    out.push_str(text);
+    out
+}
+
+/// The prefix names a query's prologue declares (`PREFIX name:`), case-insensitively for the
+/// keyword.
+fn declared_prefixes(text: &str) -> Vec<String> {
+    let lower = text.to_ascii_lowercase();
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(at) = lower[from..].find("prefix") {
+        let start = from + at + "prefix".len();
+        let rest = text[start..].trim_start();
+        if rest.len() < text.len() - start {
+            if let Some(colon) = rest.find(':') {
+                let name = &rest[..colon];
+                if name
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '_' || c == '-' || c == '.')
+                {
+                    out.push(name.to_owned());
+                }
+            }
+        }
+        from = start;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn queries_sent_away_declare_the_prefixes_they_use() {
+        let sent = with_prefixes("SELECT ?a WHERE { ?a a bkg:Attack ; rdfs:label ?l }");
+        assert!(sent.starts_with("PREFIX "), "{sent}");
+        assert!(sent.contains("PREFIX bkg: <"), "{sent}");
+        assert!(sent.contains("PREFIX rdfs: <"), "{sent}");
+        assert!(!sent.contains("PREFIX skos:"), "{sent}");
+        crate::query::parser()
+            .and_then(|p| p.parse_query(&sent).map_err(|e| Error::Parameter(e.to_string())))
+            .expect("still parses");
+    }
+
+    #[test]
+    fn a_declared_prefix_is_not_declared_twice() {
+        let text = "PREFIX bkg: <http://example.org/other#>\nSELECT * WHERE { ?a a bkg:X }";
+        assert_eq!(with_prefixes(text), text);
+        assert_eq!(
+            declared_prefixes("prefix  ex: <x> PREFIX :<y>"),
+            vec!["ex".to_owned(), String::new()]
+        );
+    }
+}
