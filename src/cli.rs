@@ -74,6 +74,15 @@ pub struct RemoteArgs {
         help_heading = "Remote store"
     )]
     pub connect_timeout: f64,
+    /// Seconds the endpoint may stay silent (nothing received or sent) before a request fails.
+    #[arg(
+        long,
+        global = true,
+        default_value_t = 300.0,
+        value_name = "SECONDS",
+        help_heading = "Remote store"
+    )]
+    pub idle_timeout: f64,
 }
 
 /// The commands.

@@ -57,8 +57,13 @@ fn endpoint(remote: &RemoteArgs, retries: u32) -> anyhow::Result<Endpoint> {
                 .with_context(|| format!("--graph `{g}` is not an absolute IRI"))
         })
         .transpose()?;
-    if !(remote.connect_timeout.is_finite() && remote.connect_timeout > 0.0) {
-        anyhow::bail!("--connect-timeout must be a positive number of seconds");
+    for (flag, seconds) in [
+        ("--connect-timeout", remote.connect_timeout),
+        ("--idle-timeout", remote.idle_timeout),
+    ] {
+        if !(seconds.is_finite() && seconds > 0.0 && seconds < 1e9) {
+            anyhow::bail!("{flag} must be a positive number of seconds, not {seconds}");
+        }
     }
     Ok(Endpoint::new(EndpointConfig {
         query,
@@ -67,6 +72,7 @@ fn endpoint(remote: &RemoteArgs, retries: u32) -> anyhow::Result<Endpoint> {
         graph,
         auth: Auth::find(remote.auth_file.as_deref())?,
         connect_timeout: Duration::from_secs_f64(remote.connect_timeout),
+        idle_timeout: Duration::from_secs_f64(remote.idle_timeout),
         retries,
     })?)
 }

@@ -24,6 +24,8 @@ pub struct EndpointConfig {
     pub auth: Option<Auth>,
     /// How long to try to connect.
     pub connect_timeout: Duration,
+    /// How long the server may stay silent (nothing received or sent) before a request fails.
+    pub idle_timeout: Duration,
     /// How many times a request that failed transiently (5xx, broken connection) is tried again.
     pub retries: u32,
 }
@@ -61,6 +63,8 @@ impl Endpoint {
         let agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
             .timeout_connect(Some(config.connect_timeout))
+            .timeout_per_read(Some(config.idle_timeout))
+            .timeout_per_write(Some(config.idle_timeout))
             .user_agent(concat!("borderkg/", env!("CARGO_PKG_VERSION")))
             .build()
             .into();
@@ -138,6 +142,22 @@ impl Endpoint {
             .header("Accept", "*/*");
         let request = self.authorised(request);
         self.reply(url, request.send(ureq::SendBody::from_reader(body)))
+    }
+
+    /// Asks `url?graph=IRI` with HEAD, only to learn whether the credentials are refused before a
+    /// large body is sent (a server that refuses them may close the connection mid-body, which
+    /// would read as a broken connection instead of a 401).
+    ///
+    /// # Errors
+    /// [`RemoteError::Unauthorized`], or the transport error; any other status is left to the
+    /// request that follows.
+    pub(super) fn check_credentials(&self, url: &str, graph: &NamedNode) -> Result<(), RemoteError> {
+        let request = self.authorised(self.agent.head(url).query("graph", graph.as_str()));
+        match self.reply(url, request.call()) {
+            Err(RemoteError::Unauthorized { url, sent }) => Err(RemoteError::Unauthorized { url, sent }),
+            Err(e @ RemoteError::Unreachable { .. }) => Err(e),
+            _ => Ok(()),
+        }
     }
 
     /// Runs `attempt` up to `retries` more times while it fails transiently, waiting 0.5 s, 1 s,
@@ -250,6 +270,13 @@ impl Endpoint {
             {
                 unreachable(e.to_string())
             }
+            ureq::Error::Timeout(ureq::Timeout::PerRead | ureq::Timeout::PerWrite) => RemoteError::Broken {
+                url: url.to_owned(),
+                cause: format!(
+                    "nothing came for {} s (--idle-timeout changes that)",
+                    self.config.idle_timeout.as_secs_f64()
+                ),
+            },
             ureq::Error::Timeout(which) => RemoteError::Broken {
                 url: url.to_owned(),
                 cause: format!("timed out ({which})"),
@@ -310,6 +337,7 @@ mod tests {
             graph: None,
             auth: None,
             connect_timeout: Duration::from_secs(1),
+            idle_timeout: Duration::from_secs(1),
             retries: 0,
         };
         let error = Endpoint::new(config).expect_err("no scheme");

@@ -118,6 +118,7 @@ fn put(
     progress: &ProgressBar,
 ) -> Result<(), RemoteError> {
     let url = endpoint.gsp_url().unwrap_or_default().to_owned();
+    endpoint.check_credentials(&url, graph)?;
     let mut acknowledged = 0;
     let length = NTriples::byte_length(triples);
     endpoint
@@ -209,6 +210,13 @@ fn update(
 
 fn interrupted(graph: &NamedNode, done: usize, total: usize, cause: RemoteError) -> RemoteError {
     match cause {
+        // A server that answered before and now refuses connections went away mid-push.
+        RemoteError::Unreachable { .. } if done > 0 => RemoteError::Interrupted {
+            graph: graph.as_str().to_owned(),
+            done,
+            total,
+            cause: Box::new(cause),
+        },
         // Refusals (credentials, a bad request) are not interruptions: say them as they are.
         RemoteError::Broken { .. } | RemoteError::TimedOut { .. } => RemoteError::Interrupted {
             graph: graph.as_str().to_owned(),

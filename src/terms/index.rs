@@ -12,14 +12,16 @@ use crate::error::{Error, Result};
 use crate::query::select;
 use crate::vocab::compact;
 
+// The filter comes after the BINDs: Virtuoso 7.2 fails to compile `FILTER(isIRI(?s))` ahead of
+// a BIND in a UNION branch (SP031 "equiv replaces filter but under deprecation").
 const NAMES: &str = "SELECT ?s ?p ?l ?cite WHERE {
   { VALUES ?p { skos:prefLabel skos:altLabel rdfs:label bkg:demonym }
     ?s ?p ?l . FILTER(isIRI(?s) && isLiteral(?l)) }
   UNION
   { ?s bkg:attestedBy ?a . ?a bkg:mentionedAs ?l ; bkg:source/bkg:fileName ?f ; bkg:sentence ?i .
-    FILTER(isIRI(?s))
     BIND(bkg:mentionedAs AS ?p)
-    BIND(CONCAT(SUBSTR(?f, 1, 3), \"#\", STR(?i)) AS ?cite) }
+    BIND(CONCAT(SUBSTR(?f, 1, 3), \"#\", STR(?i)) AS ?cite)
+    FILTER(!isBlank(?s)) }
 }";
 
 /// How a name matches an entity.

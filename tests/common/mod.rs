@@ -13,6 +13,8 @@ use std::process::Output;
 use assert_cmd::Command;
 use tempfile::TempDir;
 
+pub mod servers;
+
 /// The project root.
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -62,6 +64,11 @@ impl Env {
         cmd.current_dir(root())
             .env_remove("BORDERKG_STORE")
             .env_remove("BORDERKG_SOURCES")
+            .env_remove("BORDERKG_ENDPOINT")
+            .env_remove("BORDERKG_GRAPH")
+            .env_remove("BORDERKG_ENDPOINT_USER")
+            .env_remove("BORDERKG_ENDPOINT_PASSWORD")
+            .env_remove("BORDERKG_ENDPOINT_TOKEN")
             .arg("--store")
             .arg(self.store());
         cmd

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Pushes one generated graph into an Oxigraph server and into Virtuoso, and times `report` on each
+# beside the embedded store, in one run: push throughput (triples/s) and report seconds side by side.
+#
+#   bench/remote.sh [ROWS]      e.g. bench/remote.sh 100000   (default 10000 UCDP rows)
+#
+# The graph is the curated data plus ROWS synthetic UCDP GED events (`examples/gen_datasets.rs`).
+# Needs the Oxigraph server (`pip install oxigraph`), Virtuoso (`apt-get install
+# virtuoso-opensource`) and GNU time. Both servers bind loopback ports and are stopped on exit.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rows="${1:-10000}"
+command -v oxigraph >/dev/null || python3 -m pip install --quiet oxigraph
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/borderkg/target}"
+cargo build --release --quiet --bin borderkg --example gen_datasets
+bin="$CARGO_TARGET_DIR/release/borderkg"
+work="$(mktemp -d)"
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done; rm -rf "$work"; }
+trap cleanup EXIT
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+wait_up() { for _ in $(seq 300); do curl -sf -o /dev/null "$1?query=ASK%7B%7D" && return 0; sleep 0.2; done; echo "$1 did not start" >&2; exit 1; }
+seconds() { /usr/bin/time -f "%e" -o "$work/time" "$@" >"$work/out" 2>"$work/err" || { cat "$work/err" >&2; exit 1; }; cat "$work/time"; }
+
+"$CARGO_TARGET_DIR/release/examples/gen_datasets" "$rows" 1 "$work/in" 2>/dev/null
+"$bin" --store "$work/store" build >/dev/null
+"$bin" --store "$work/store" import ucdp "$work/in/ucdp-ged.csv" >/dev/null
+triples=$("$bin" --store "$work/store" export -f nt | wc -l)
+
+ox_port=$(free_port)
+oxigraph serve --location "$work/ox" --bind "127.0.0.1:$ox_port" >"$work/ox.log" 2>&1 &
+pids+=($!)
+ox="http://127.0.0.1:$ox_port"
+wait_up "$ox/query"
+
+vt_sql=$(free_port); vt_http=$(free_port)
+mkdir -p "$work/vt"
+sed -e "s#@DIR@#$work/vt#g" -e "s#@SQL_PORT@#$vt_sql#" -e "s#@HTTP_PORT@#$vt_http#" \
+    -e 's/^NumberOfBuffers .*/NumberOfBuffers = 340000/' -e 's/^MaxDirtyBuffers .*/MaxDirtyBuffers = 250000/' \
+    tests/remote/virtuoso.ini >"$work/vt/virtuoso.ini"
+(cd "$work/vt" && exec virtuoso-t +foreground +configfile "$work/vt/virtuoso.ini" >"$work/vt/out.log" 2>&1) &
+pids+=($!)
+vt="http://127.0.0.1:$vt_http"
+wait_up "$vt/sparql"
+isql-vt "127.0.0.1:$vt_sql" dba dba tests/remote/virtuoso-setup.sql >/dev/null
+
+graph=https://example.org/borderkg/bench
+ox_flags=(--endpoint "$ox/query" --update-endpoint "$ox/update" --gsp-endpoint "$ox/store" --graph "$graph")
+vt_flags=(--endpoint "$vt/sparql" --update-endpoint "$vt/sparql-basic" --gsp-endpoint "$vt/sparql-graph-crud-basic" --graph "$graph")
+export BORDERKG_ENDPOINT_USER=borderkg BORDERKG_ENDPOINT_PASSWORD=borderkg-test
+
+t_push_ox=$(seconds "$bin" --store "$work/store" "${ox_flags[@]}" push)
+t_push_vt=$(seconds "$bin" --store "$work/store" "${vt_flags[@]}" push)
+t_rep_local=$(seconds "$bin" --store "$work/store" report --format json)
+cp "$work/out" "$work/report-local.json"
+t_rep_ox=$(seconds "$bin" "${ox_flags[@]}" report --format json)
+cp "$work/out" "$work/report-ox.json"
+t_rep_vt=$(seconds "$bin" "${vt_flags[@]}" report --format json)
+cp "$work/out" "$work/report-vt.json"
+same() { cmp -s "$work/report-local.json" "$1" && echo same || echo DIFFERENT; }
+
+tps() { python3 -c "import sys; print(f'{float(sys.argv[1])/float(sys.argv[2]):,.0f}')" "$1" "$2"; }
+echo "graph: curated data + $rows UCDP rows = $triples triples"
+printf '%-16s %14s %18s %14s %10s\n' "store" "push seconds" "push triples/s" "report s" "report"
+printf '%-16s %14s %18s %14s %10s\n' "embedded" "-" "-" "$t_rep_local" "-"
+printf '%-16s %14s %18s %14s %10s\n' "oxigraph serve" "$t_push_ox" "$(tps "$triples" "$t_push_ox")" "$t_rep_ox" "$(same "$work/report-ox.json")"
+printf '%-16s %14s %18s %14s %10s\n' "virtuoso" "$t_push_vt" "$(tps "$triples" "$t_push_vt")" "$t_rep_vt" "$(same "$work/report-vt.json")"
