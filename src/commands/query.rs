@@ -5,13 +5,12 @@ use std::io::Write;
 use std::path::Path;
 
 use anyhow::{bail, Context};
-use oxigraph::sparql::Variable;
 
 use crate::cli::QueryArgs;
 use crate::error::Error;
 use crate::query::{self, render, run as run_query, Limits, SavedQuery};
 use crate::resources::{choose_folder, Kind};
-use crate::terms::{resolve, TermKind};
+use crate::terms::params;
 
 pub fn run(args: &QueryArgs, target: &super::Target<'_>, out: &mut impl Write) -> anyhow::Result<()> {
     let ad_hoc = |origin: &str, text: String| {
@@ -47,43 +46,22 @@ pub fn run(args: &QueryArgs, target: &super::Target<'_>, out: &mut impl Write) -
         (None, None) => bail!("give a saved query name, a .rq file, or --sparql TEXT"),
     };
     let store = target.open()?;
-    let mut bindings = Vec::new();
-    let mut given = Vec::new();
+    let mut values = Vec::new();
     for param in &args.params {
         let (name, value) = param.split_once('=').ok_or_else(|| {
             Error::Parameter(format!(
                 "--param `{param}`: write it as NAME=VALUE, e.g. --param actor=id:taliban"
             ))
         })?;
-        let name = name.trim().trim_start_matches('?');
-        let spec = saved.params.iter().find(|p| p.name == name);
-        if spec.is_none() && !saved.params.is_empty() {
-            return Err(Error::Parameter(format!(
-                "--param {name}: `{}` takes {}",
-                saved.name,
-                saved
-                    .params
-                    .iter()
-                    .map(|p| p.name.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ))
-            .into());
-        }
-        let kind = spec.map_or_else(|| guess_kind(value), |s| s.kind);
-        let term = resolve(&*store, value, kind, &format!("--param {name}"))?;
-        let variable = Variable::new(name).map_err(|e| Error::Parameter(format!("--param {name}: {e}")))?;
-        bindings.push((variable, term));
-        given.push(name.to_owned());
+        values.push((name.to_owned(), value.to_owned()));
     }
-    let missing: Vec<String> = saved
-        .missing(&given)
-        .into_iter()
-        .map(|p| format!("--param {}=… ({})", p.name, p.description))
-        .collect();
-    if !missing.is_empty() {
-        return Err(Error::Parameter(format!("`{}` needs {}", saved.name, missing.join(" and "))).into());
+    let bound = params::bind(&saved, &*store, &values, &|name| format!("--param {name}"))?;
+    if !bound.missing.is_empty() {
+        return Err(
+            Error::Parameter(format!("`{}` needs {}", saved.name, bound.missing.join(" and "))).into(),
+        );
     }
+    let bindings = bound.bindings;
     let limits = Limits {
         timeout: args.timeout.0,
         max_rows: args.max_rows,
@@ -93,15 +71,4 @@ pub fn run(args: &QueryArgs, target: &super::Target<'_>, out: &mut impl Write) -
         .with_context(|| format!("running {origin}"))?;
     render(&answer, args.format, out)?;
     Ok(())
-}
-
-/// Kind of a value given to an ad-hoc query, which declares no parameters.
-fn guess_kind(value: &str) -> TermKind {
-    if value.parse::<i64>().is_ok() {
-        TermKind::Integer
-    } else if value.starts_with('"') {
-        TermKind::Literal
-    } else {
-        TermKind::Iri
-    }
 }

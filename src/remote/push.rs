@@ -209,28 +209,22 @@ fn update(
 }
 
 fn interrupted(graph: &NamedNode, done: usize, total: usize, cause: RemoteError) -> RemoteError {
-    match cause {
+    let cut_off = match &cause {
         // A server that answered before and now refuses connections went away mid-push.
-        RemoteError::Unreachable { .. } if done > 0 => RemoteError::Interrupted {
-            graph: graph.as_str().to_owned(),
-            done,
-            total,
-            cause: Box::new(cause),
-        },
+        RemoteError::Unreachable { .. } => done > 0,
+        RemoteError::Broken { .. } | RemoteError::TimedOut { .. } => true,
+        RemoteError::Status { status, .. } => *status >= 500,
         // Refusals (credentials, a bad request) are not interruptions: say them as they are.
-        RemoteError::Broken { .. } | RemoteError::TimedOut { .. } => RemoteError::Interrupted {
-            graph: graph.as_str().to_owned(),
-            done,
-            total,
-            cause: Box::new(cause),
-        },
-        RemoteError::Status { status, .. } if status >= 500 => RemoteError::Interrupted {
-            graph: graph.as_str().to_owned(),
-            done,
-            total,
-            cause: Box::new(cause),
-        },
-        other => other,
+        _ => false,
+    };
+    if !cut_off {
+        return cause;
+    }
+    RemoteError::Interrupted {
+        graph: graph.as_str().to_owned(),
+        done,
+        total,
+        cause: Box::new(cause),
     }
 }
 

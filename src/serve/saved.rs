@@ -6,7 +6,6 @@ use std::fmt::Write as _;
 
 use oxhttp::model::header::ACCEPT;
 use oxhttp::model::{Body, Request, Response, StatusCode};
-use oxigraph::sparql::Variable;
 
 use super::html::{self, esc, page};
 use super::http::{self, Failure};
@@ -15,7 +14,7 @@ use super::sparql::{execute, negotiate, respond, Dataset};
 use super::state::State;
 use crate::error::Error;
 use crate::query::{self, SavedQuery};
-use crate::terms::resolve;
+use crate::terms::params;
 
 /// Parameters of the request that are not query parameters.
 const RESERVED: &[&str] = &["format"];
@@ -69,52 +68,31 @@ pub fn run(state: &State, request: &Request<Body>, name: &str) -> Result<Respons
     let accept = http::header(request, ACCEPT);
     let wants_page = choose(format, accept, RESULTS).is_ok_and(|f| f == Format::Html);
     let snapshot = state.snapshot()?;
-    let mut bindings = Vec::new();
-    let mut given = Vec::new();
-    for (key, value) in params.iter().filter(|(k, _)| !RESERVED.contains(&k.as_str())) {
-        let Some(spec) = saved.params.iter().find(|p| p.name == *key) else {
-            return Err(Failure::bad_request(format!(
-                "parameter `{key}`: `{}` takes {}",
-                saved.name,
-                if saved.params.is_empty() {
-                    "no parameters".to_owned()
-                } else {
-                    saved
-                        .params
-                        .iter()
-                        .map(|p| p.name.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                }
-            )));
-        };
-        if value.trim().is_empty() {
-            continue; // a field of the form left empty
-        }
-        let term = resolve(
-            &snapshot.store,
-            value.trim(),
-            spec.kind,
-            &format!("parameter {key}"),
-        )?;
-        let variable =
-            Variable::new(key.as_str()).map_err(|e| Failure::bad_request(format!("parameter {key}: {e}")))?;
-        bindings.push((variable, term));
-        given.push(key.clone());
-    }
-    let missing: Vec<String> = saved
-        .missing(&given)
-        .into_iter()
-        .map(|p| format!("{} ({})", p.name, p.description))
+    let values: Vec<(String, String)> = params
+        .iter()
+        .filter(|(k, _)| !RESERVED.contains(&k.as_str()))
+        .cloned()
         .collect();
-    if !missing.is_empty() {
-        let message = format!("`{}` needs {}", saved.name, missing.join(" and "));
+    if saved.params.is_empty() {
+        if let Some((key, _)) = values.first() {
+            return Err(Failure::bad_request(format!(
+                "parameter `{key}`: `{}` takes no parameters",
+                saved.name
+            )));
+        }
+    }
+    let bound = params::bind(&saved, &snapshot.store, &values, &|name| {
+        format!("parameter {name}")
+    })?;
+    if !bound.missing.is_empty() {
+        let message = format!("`{}` needs {}", saved.name, bound.missing.join(" and "));
         if wants_page {
             let body = format!("{}<p>{}</p>", form(&saved, &params), esc(&message));
             return Ok(http::html(StatusCode::OK, page(&saved.title, &body)));
         }
         return Err(Failure::bad_request(message));
     }
+    let bindings = bound.bindings;
     let origin = format!("saved query {}", saved.name);
     let answer = execute(
         &snapshot.store,

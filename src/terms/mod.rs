@@ -2,6 +2,7 @@
 //! entity's label — into the term itself, looking labels up in an index of the store's names.
 
 mod index;
+pub mod params;
 
 pub use index::LabelIndex;
 
