@@ -340,3 +340,18 @@ fn closed_pipe_is_not_an_error() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn timeline_and_casualties_cited_sentences_with_zero_padding() {
+    // `003#05` in two saved queries, `003#5` everywhere else: the padding was only a sort key.
+    let env = Env::built();
+    for name in ["timeline", "casualties"] {
+        let csv = env.ok(&["query", name, "--format", "csv"]);
+        let padded: Vec<&str> = csv
+            .split(|c: char| c == ',' || c.is_whitespace() || c == '"')
+            .filter(|w| w.len() > 5 && w.as_bytes()[3] == b'#' && w[4..].starts_with('0'))
+            .collect();
+        assert!(padded.is_empty(), "{name} cites {padded:?}");
+        assert!(csv.contains("#"), "{name} cites no sentence");
+    }
+}
