@@ -7,7 +7,6 @@ use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::cli::{PushArgs, PushMethodArg, RemoteArgs};
-use crate::query::Kb;
 use crate::remote::{push, PushMethod, PushOptions};
 
 pub fn run(
@@ -22,8 +21,8 @@ pub fn run(
          (e.g. --graph https://example.org/borderkg)",
     )?;
     let store = crate::store::open(store_path)?;
-    let triples = store.triples()?;
-    let progress = ProgressBar::new(triples.len() as u64);
+    let triples = crate::store::UnionTriples::new(&store);
+    let progress = ProgressBar::new(0);
     progress.set_style(
         ProgressStyle::with_template("{bar:30} {human_pos}/{human_len} triples ({per_sec}, {eta} left)")
             .unwrap_or_else(|_| ProgressStyle::default_bar()),

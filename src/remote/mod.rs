@@ -11,4 +11,4 @@ mod push;
 pub use auth::{Auth, PASSWORD_VAR, TOKEN_VAR, USER_VAR};
 pub use endpoint::{Endpoint, EndpointConfig};
 pub use error::RemoteError;
-pub use push::{push, PushMethod, PushOptions, PushReport};
+pub use push::{push, PushMethod, PushOptions, PushReport, TripleSource};

@@ -2,7 +2,8 @@
 //! Protocol PUT where the server has one, else with chunked `INSERT DATA` updates; then counts what
 //! arrived.
 
-use std::io::Read;
+use std::fmt::Write as _;
+use std::io::{Read, Write as _};
 use std::time::Instant;
 
 use indicatif::ProgressBar;
@@ -49,20 +50,69 @@ pub struct PushReport {
     pub fallback: Option<String>,
 }
 
-/// Replaces `options.graph` on `endpoint` with `triples`, showing progress on `progress`, and checks
-/// that the endpoint then counts as many triples in the graph as were sent.
+/// Where a push reads its triples: read again from the start for each pass (measuring, sending, a
+/// retried PUT), so that no copy of the graph is held in memory.
+pub trait TripleSource {
+    /// Every triple, each once.
+    fn stream(&self) -> Box<dyn Iterator<Item = crate::Result<Triple>> + '_>;
+}
+
+impl TripleSource for Vec<Triple> {
+    fn stream(&self) -> Box<dyn Iterator<Item = crate::Result<Triple>> + '_> {
+        Box::new(self.iter().cloned().map(Ok))
+    }
+}
+
+/// What one pass over a source measured.
+struct Measure {
+    triples: usize,
+    bytes: u64,
+    blank: Option<Triple>,
+}
+
+fn measure(source: &dyn TripleSource) -> Result<Measure, RemoteError> {
+    let mut out = Measure {
+        triples: 0,
+        bytes: 0,
+        blank: None,
+    };
+    let mut line = Vec::new();
+    for triple in source.stream() {
+        let triple = triple.map_err(reading)?;
+        line.clear();
+        let _ = writeln!(line, "{triple} .");
+        out.bytes += line.len() as u64;
+        out.triples += 1;
+        if out.blank.is_none()
+            && (matches!(triple.subject, NamedOrBlankNode::BlankNode(_))
+                || matches!(triple.object, Term::BlankNode(_)))
+        {
+            out.blank = Some(triple);
+        }
+    }
+    Ok(out)
+}
+
+fn reading(error: crate::Error) -> RemoteError {
+    RemoteError::Credentials(format!("reading the graph to push: {error}"))
+}
+
+/// Replaces `options.graph` on `endpoint` with the triples of `source`, showing progress on
+/// `progress`, and checks that the endpoint then counts as many triples in the graph as were sent.
 ///
 /// # Errors
 /// [`RemoteError::Interrupted`] when the endpoint stops answering part-way (after retries),
 /// [`RemoteError::CountMismatch`] when the count differs, or the error of the first request.
 pub fn push(
     endpoint: &Endpoint,
-    triples: &[Triple],
+    source: &dyn TripleSource,
     options: &PushOptions,
     progress: &ProgressBar,
 ) -> Result<PushReport, RemoteError> {
     let started = Instant::now();
-    progress.set_length(triples.len() as u64);
+    let measured = measure(source)?;
+    let total = measured.triples;
+    progress.set_length(total as u64);
     let mut fallback = None;
     let use_gsp = match (options.method, endpoint.gsp_url()) {
         (PushMethod::Update, _) => false,
@@ -75,7 +125,7 @@ pub fn push(
         (PushMethod::Auto, None) => false,
     };
     let method = if use_gsp {
-        match put(endpoint, triples, &options.graph, progress) {
+        match put(endpoint, source, &measured, &options.graph, progress) {
             Ok(()) => "one Graph Store Protocol PUT".to_owned(),
             Err(RemoteError::Status { status, body, .. })
                 if options.method == PushMethod::Auto && [404, 405, 415, 501].contains(&status) =>
@@ -84,24 +134,24 @@ pub fn push(
                     "the Graph Store endpoint answered {status} ({body}); sent with SPARQL Update instead"
                 ));
                 progress.set_position(0);
-                update(endpoint, triples, options, progress)?
+                update(endpoint, source, &measured, options, progress)?
             }
             Err(e) => return Err(e),
         }
     } else {
-        update(endpoint, triples, options, progress)?
+        update(endpoint, source, &measured, options, progress)?
     };
     let counted = count(endpoint, &options.graph)?;
     progress.finish_and_clear();
-    if counted != triples.len() as u64 {
+    if counted != total as u64 {
         return Err(RemoteError::CountMismatch {
             graph: options.graph.as_str().to_owned(),
-            sent: triples.len(),
+            sent: total,
             found: counted,
         });
     }
     Ok(PushReport {
-        sent: triples.len(),
+        sent: total,
         counted,
         method,
         seconds: started.elapsed().as_secs_f64(),
@@ -113,44 +163,49 @@ pub fn push(
 /// on a transient failure (a PUT replaces, so a retry never duplicates).
 fn put(
     endpoint: &Endpoint,
-    triples: &[Triple],
+    source: &dyn TripleSource,
+    measured: &Measure,
     graph: &NamedNode,
     progress: &ProgressBar,
 ) -> Result<(), RemoteError> {
     let url = endpoint.gsp_url().unwrap_or_default().to_owned();
     endpoint.check_credentials(&url, graph)?;
     let mut acknowledged = 0;
-    let length = NTriples::byte_length(triples);
     endpoint
         .retrying(|| {
             progress.set_position(0);
-            let mut body = NTriples::new(triples, progress.clone());
-            endpoint.send_graph(true, &url, graph, "application/n-triples", length, &mut body)?;
-            acknowledged = triples.len();
+            let mut body = NTriples::new(source.stream(), progress.clone());
+            endpoint.send_graph(
+                true,
+                &url,
+                graph,
+                "application/n-triples",
+                measured.bytes,
+                &mut body,
+            )?;
+            acknowledged = measured.triples;
             Ok(())
         })
-        .map_err(|cause| interrupted(graph, acknowledged, triples.len(), cause))
+        .map_err(|cause| interrupted(graph, acknowledged, measured.triples, cause))
 }
 
 /// `DROP SILENT GRAPH`, then `INSERT DATA` chunk by chunk; a chunk is tried again on a transient
 /// failure (inserting the same triples twice changes nothing).
 fn update(
     endpoint: &Endpoint,
-    triples: &[Triple],
+    source: &dyn TripleSource,
+    measured: &Measure,
     options: &PushOptions,
     progress: &ProgressBar,
 ) -> Result<String, RemoteError> {
     let chunk = options.chunk.max(1);
-    if triples.len() > chunk {
-        if let Some(blank) = triples.iter().find(|t| {
-            matches!(t.subject, NamedOrBlankNode::BlankNode(_)) || matches!(t.object, Term::BlankNode(_))
-        }) {
-            return Err(RemoteError::Credentials(format!(
-                "the graph has blank nodes (e.g. in `{blank}`), which separate INSERT DATA requests \
-                 would split into different nodes; use the Graph Store Protocol (--gsp-endpoint) or \
-                 a --chunk larger than the graph"
-            )));
-        }
+    let total = measured.triples;
+    if let Some(blank) = measured.blank.as_ref().filter(|_| total > chunk) {
+        return Err(RemoteError::Credentials(format!(
+            "the graph has blank nodes (e.g. in `{blank}`), which separate INSERT DATA requests \
+             would split into different nodes; use the Graph Store Protocol (--gsp-endpoint) or \
+             a --chunk larger than the graph"
+        )));
     }
     let graph = &options.graph;
     let url = endpoint.update_url().to_owned();
@@ -161,41 +216,49 @@ fn update(
                 .map(drop)
         })
     };
-    send(&format!("DROP SILENT GRAPH {graph}"))
-        .map_err(|cause| interrupted(graph, 0, triples.len(), cause))?;
+    send(&format!("DROP SILENT GRAPH {graph}")).map_err(|cause| interrupted(graph, 0, total, cause))?;
     // A request too large for the server (400 or 413: Virtuoso refuses updates whose SQL
     // translation passes 10,000 lines) is split in half until it passes, and the smaller size is
     // kept for the rest.
     let mut size = chunk;
     let mut done = 0;
     let mut requests = 0;
-    while done < triples.len() {
-        let part = &triples[done..(done + size).min(triples.len())];
+    let mut stream = source.stream();
+    let mut pending: std::collections::VecDeque<Triple> = std::collections::VecDeque::new();
+    loop {
+        while pending.len() < size {
+            match stream.next() {
+                Some(triple) => pending.push_back(triple.map_err(reading)?),
+                None => break,
+            }
+        }
+        if pending.is_empty() {
+            break;
+        }
+        let part = size.min(pending.len());
         let mut text = format!("INSERT DATA {{ GRAPH {graph} {{\n");
-        for triple in part {
-            text.push_str(&triple.to_string());
-            text.push_str(" .\n");
+        for triple in pending.iter().take(part) {
+            let _ = writeln!(text, "{triple} .");
         }
         text.push_str("} }");
         match send(&text) {
             Ok(()) => {
                 requests += 1;
-                done += part.len();
+                done += part;
+                pending.drain(..part);
                 progress.set_position(done as u64);
             }
             Err(RemoteError::Status {
                 status: 400 | 413, ..
-            }) if part.len() > 1 => {
-                size = part.len() / 2;
-            }
-            Err(RemoteError::Status { url, status, body }) if part.len() == 1 => {
+            }) if part > 1 => size = part / 2,
+            Err(RemoteError::Status { url, status, body }) if part == 1 => {
                 return Err(RemoteError::Status {
                     url,
                     status,
-                    body: format!("it refused the triple `{}`: {body}", part[0]),
+                    body: format!("it refused the triple `{}`: {body}", pending[0]),
                 })
             }
-            Err(cause) => return Err(interrupted(graph, done, triples.len(), cause)),
+            Err(cause) => return Err(interrupted(graph, done, total, cause)),
         }
     }
     let reduced = if size < chunk {
@@ -270,44 +333,22 @@ fn count(endpoint: &Endpoint, graph: &NamedNode) -> Result<u64, RemoteError> {
 /// The triples as an N-Triples byte stream, written a batch at a time as the HTTP client reads,
 /// moving the progress bar.
 struct NTriples<'a> {
-    triples: &'a [Triple],
-    next: usize,
+    triples: Box<dyn Iterator<Item = crate::Result<Triple>> + 'a>,
+    written: u64,
     buffer: Vec<u8>,
     read: usize,
     progress: ProgressBar,
 }
 
 impl<'a> NTriples<'a> {
-    fn new(triples: &'a [Triple], progress: ProgressBar) -> Self {
+    fn new(triples: Box<dyn Iterator<Item = crate::Result<Triple>> + 'a>, progress: ProgressBar) -> Self {
         Self {
             triples,
-            next: 0,
+            written: 0,
             buffer: Vec::new(),
             read: 0,
             progress,
         }
-    }
-}
-
-impl NTriples<'_> {
-    /// How many bytes the N-Triples text of `triples` takes, counted without holding it.
-    fn byte_length(triples: &[Triple]) -> u64 {
-        struct Count(u64);
-        impl std::io::Write for Count {
-            fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-                self.0 += buf.len() as u64;
-                Ok(buf.len())
-            }
-            fn flush(&mut self) -> std::io::Result<()> {
-                Ok(())
-            }
-        }
-        let mut count = Count(0);
-        for triple in triples {
-            use std::io::Write;
-            let _ = writeln!(count, "{triple} .");
-        }
-        count.0
     }
 }
 
@@ -316,13 +357,12 @@ impl Read for NTriples<'_> {
         if self.read == self.buffer.len() {
             self.buffer.clear();
             self.read = 0;
-            let end = (self.next + 1024).min(self.triples.len());
-            for triple in &self.triples[self.next..end] {
-                use std::io::Write;
+            for triple in self.triples.by_ref().take(1024) {
+                let triple = triple.map_err(std::io::Error::other)?;
                 writeln!(self.buffer, "{triple} .")?;
+                self.written += 1;
             }
-            self.progress.set_position(end as u64);
-            self.next = end;
+            self.progress.set_position(self.written);
         }
         let n = out.len().min(self.buffer.len() - self.read);
         out[..n].copy_from_slice(&self.buffer[self.read..self.read + n]);
@@ -349,10 +389,12 @@ mod tests {
             })
             .collect();
         let mut body = String::new();
-        NTriples::new(&triples, ProgressBar::hidden())
+        NTriples::new(triples.stream(), ProgressBar::hidden())
             .read_to_string(&mut body)
             .expect("reads");
-        assert_eq!(NTriples::byte_length(&triples), body.len() as u64);
+        let measured = measure(&triples).expect("measures");
+        assert_eq!(measured.bytes, body.len() as u64);
+        assert_eq!(measured.triples, triples.len());
         let back: Vec<Triple> = oxttl::NTriplesParser::new()
             .for_slice(body.as_bytes())
             .collect::<Result<_, _>>()

@@ -4,9 +4,11 @@
 
 mod generations;
 mod marker;
+mod triples;
 
 pub use generations::{current, open, OpenStore, Staging, WhenBusy, Writer};
 pub use marker::{enclosing_store, kind, write as write_marker, StoreKind, MARKER};
+pub use triples::UnionTriples;
 
 use std::path::{Path, PathBuf};
 
