@@ -170,7 +170,7 @@ impl Evidence {
 
 /// Supports per batch query: enough to make the per-query cost negligible, few enough to keep each
 /// query's intermediate results small.
-const BATCH: usize = 500;
+pub(super) const BATCH: usize = 500;
 
 const DETAILS: &str = "SELECT ?e (SAMPLE(?l) AS ?label) (SAMPLE(?c) AS ?class) (SAMPLE(?d) AS ?date)
   (SAMPLE(?p) AS ?precision) (GROUP_CONCAT(DISTINCT ?dt; separator=\"\\u001f\") AS ?dateText)
@@ -253,7 +253,7 @@ fn support_of(row: &Row) -> Option<String> {
 }
 
 /// Runs `query` (whose `VALUES_E` stands for the batch) over `batch` and returns its rows.
-fn batch_rows(store: &dyn Kb, query: &str, batch: &[&String]) -> Result<Vec<Row>> {
+pub(super) fn batch_rows(store: &dyn Kb, query: &str, batch: &[&String]) -> Result<Vec<Row>> {
     // The IRIs come from the store, so they are valid IRIs and cannot close the `<…>` around them.
     let values: Vec<String> = batch.iter().map(|iri| format!("<{iri}>")).collect();
     let text = query.replace("VALUES_E", &format!("VALUES ?e {{ {} }}", values.join(" ")));

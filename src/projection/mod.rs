@@ -154,10 +154,12 @@ const TRIPLES: &str = "SELECT ?s ?o ?support WHERE {
   }
 }";
 
-const NODE: &str = "SELECT (SAMPLE(?l) AS ?label) (SAMPLE(?c) AS ?class) WHERE {
-  OPTIONAL { ?n skos:prefLabel|rdfs:label ?l }
-  OPTIONAL { ?n a ?c . FILTER NOT EXISTS { ?n a ?sub . ?sub rdfs:subClassOf+ ?c . FILTER(?sub != ?c) } }
-}";
+/// Label and most specific class of a batch of actors (`VALUES_E` stands for the batch).
+const NODES: &str = "SELECT ?e (SAMPLE(?l) AS ?label) (SAMPLE(?c) AS ?class) WHERE {
+  VALUES_E
+  OPTIONAL { ?e skos:prefLabel|rdfs:label ?l }
+  OPTIONAL { ?e a ?c . FILTER NOT EXISTS { ?e a ?sub . ?sub rdfs:subClassOf+ ?c . FILTER(?sub != ?c) } }
+} GROUP BY ?e";
 
 /// Projects `store` onto an actor network.
 ///
@@ -202,13 +204,20 @@ pub fn project(store: &dyn Kb, config: &ProjectionConfig) -> Result<ActorNetwork
 
     let mut graph: DiGraph<Actor, Tie> = DiGraph::new();
     let mut index: HashMap<String, NodeIndex> = HashMap::new();
-    let mut node = |iri: &str, graph: &mut DiGraph<Actor, Tie>| -> Result<NodeIndex> {
+    let mut actors = actors(store, ties.keys().flat_map(|(s, _, o)| [s, o]).collect())?;
+    let mut node = |iri: &str, graph: &mut DiGraph<Actor, Tie>| -> NodeIndex {
         if let Some(n) = index.get(iri) {
-            return Ok(*n);
+            return *n;
         }
-        let n = graph.add_node(actor(store, iri)?);
+        let actor = actors.remove(iri).unwrap_or_else(|| Actor {
+            iri: iri.to_owned(),
+            id: compact(iri),
+            label: compact(iri),
+            class: String::new(),
+        });
+        let n = graph.add_node(actor);
         index.insert(iri.to_owned(), n);
-        Ok(n)
+        n
     };
     for ((s, relation, o), supports) in &ties {
         let kept: Vec<&Evidence> = supports
@@ -241,8 +250,8 @@ pub fn project(store: &dyn Kb, config: &ProjectionConfig) -> Result<ActorNetwork
             first_date: dates.iter().min().map(|d| (*d).clone()),
             last_date: dates.iter().max().map(|d| (*d).clone()),
         };
-        let a = node(s, &mut graph)?;
-        let b = node(o, &mut graph)?;
+        let a = node(s, &mut graph);
+        let b = node(o, &mut graph);
         graph.add_edge(a, b, tie);
     }
     Ok(ActorNetwork {
@@ -252,25 +261,34 @@ pub fn project(store: &dyn Kb, config: &ProjectionConfig) -> Result<ActorNetwork
     })
 }
 
-fn actor(store: &dyn Kb, iri: &str) -> Result<Actor> {
-    let n: Term = oxigraph::model::NamedNode::new_unchecked(iri).into();
-    let row = select(store, "projection node", NODE, &[("n", n)])?
-        .into_iter()
-        .next()
-        .unwrap_or_default();
-    let id = compact(iri);
-    let label = match row.get("label") {
-        Some(Term::Literal(l)) => l.value().to_owned(),
-        _ => id.clone(),
-    };
-    let class = match row.get("class") {
-        Some(Term::NamedNode(c)) => compact(c.as_str()),
-        _ => String::new(),
-    };
-    Ok(Actor {
-        iri: iri.to_owned(),
-        id,
-        label,
-        class,
-    })
+/// Label and class of each of `iris`, asked in batches.
+fn actors(store: &dyn Kb, iris: BTreeSet<&String>) -> Result<HashMap<String, Actor>> {
+    let iris: Vec<&String> = iris.into_iter().collect();
+    let mut out = HashMap::new();
+    for batch in iris.chunks(evidence::BATCH) {
+        for row in evidence::batch_rows(store, NODES, batch)? {
+            let Some(Term::NamedNode(iri)) = row.get("e") else {
+                continue;
+            };
+            let id = compact(iri.as_str());
+            let label = match row.get("label") {
+                Some(Term::Literal(l)) => l.value().to_owned(),
+                _ => id.clone(),
+            };
+            let class = match row.get("class") {
+                Some(Term::NamedNode(c)) => compact(c.as_str()),
+                _ => String::new(),
+            };
+            out.insert(
+                iri.as_str().to_owned(),
+                Actor {
+                    iri: iri.as_str().to_owned(),
+                    id,
+                    label,
+                    class,
+                },
+            );
+        }
+    }
+    Ok(out)
 }
