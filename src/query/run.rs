@@ -157,16 +157,21 @@ impl Kb for Store {
     }
 }
 
-/// Checks `text` (named `origin` in errors) and parses it as a read-only query with `bindings` bound
-/// into its algebra: what every store runs, embedded or remote.
-///
-/// # Errors
-/// [`Error::SparqlSyntax`] with the position in `text`, [`Error::Parameter`] for an update or a
-/// binding of a variable the query does not have.
-pub fn prepare(origin: &str, text: &str, bindings: &[(Variable, Term)]) -> Result<spargebra::Query> {
+/// Queries already parsed, by their text: each query the program runs is parsed once per process
+/// (up to [`PARSED_MAX`] texts, so that a server answering ad-hoc queries does not grow without
+/// bound).
+static PARSED: std::sync::LazyLock<std::sync::Mutex<std::collections::HashMap<String, spargebra::Query>>> =
+    std::sync::LazyLock::new(Default::default);
+const PARSED_MAX: usize = 1024;
+
+/// `text` parsed as a read-only query, from [`PARSED`] when it was parsed before.
+fn parsed(origin: &str, text: &str) -> Result<spargebra::Query> {
+    if let Some(query) = PARSED.lock().ok().and_then(|cache| cache.get(text).cloned()) {
+        return Ok(query);
+    }
     let parser = parser()?;
     super::depth::check_nesting(origin, text)?;
-    let parsed = match parser.clone().parse_query(text) {
+    let query = match parser.clone().parse_query(text) {
         Ok(parsed) => parsed,
         Err(_) if parser.parse_update(text).is_ok() => {
             return Err(Error::Parameter(format!(
@@ -176,6 +181,22 @@ pub fn prepare(origin: &str, text: &str, bindings: &[(Variable, Term)]) -> Resul
         }
         Err(e) => return Err(Error::sparql_syntax(origin, text, &e)),
     };
+    if let Ok(mut cache) = PARSED.lock() {
+        if cache.len() < PARSED_MAX {
+            cache.insert(text.to_owned(), query.clone());
+        }
+    }
+    Ok(query)
+}
+
+/// Checks `text` (named `origin` in errors) and parses it as a read-only query with `bindings` bound
+/// into its algebra: what every store runs, embedded or remote.
+///
+/// # Errors
+/// [`Error::SparqlSyntax`] with the position in `text`, [`Error::Parameter`] for an update or a
+/// binding of a variable the query does not have.
+pub fn prepare(origin: &str, text: &str, bindings: &[(Variable, Term)]) -> Result<spargebra::Query> {
+    let parsed = parsed(origin, text)?;
     let variables = variables_of(text);
     for (variable, _) in bindings {
         if !variables.iter().any(|v| v == variable.as_str()) {
@@ -438,6 +459,19 @@ mod tests {
             ))
             .expect("insert");
         store
+    }
+
+    #[test]
+    fn a_query_text_is_parsed_once_and_bound_afresh_each_time() {
+        let text = "SELECT ?s WHERE { ?s ?p ?v } # parsed once";
+        let v = Variable::new_unchecked("v");
+        let first = prepare("t", text, &[(v.clone(), Literal::from("a").into())]).expect("first");
+        let second = prepare("t", text, &[(v, Literal::from("b").into())]).expect("second");
+        assert_ne!(first, second, "the bindings of the first run stuck to the cached query");
+        assert!(PARSED.lock().expect("cache").contains_key(text));
+        let broken = "SELECT ?s WHERE { ?s ?p }";
+        assert!(prepare("t", broken, &[]).is_err());
+        assert!(prepare("t", broken, &[]).is_err(), "an error is not cached as a query");
     }
 
     #[test]
