@@ -7,7 +7,7 @@ pub(crate) mod rules;
 mod shapes;
 mod summary;
 
-pub use rules::{evaluator, Rule, RuleStat};
+pub use rules::{Rule, RuleStat};
 pub use summary::BuildSummary;
 
 use std::path::PathBuf;

@@ -14,7 +14,7 @@
 use std::collections::HashSet;
 
 use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, Quad, Term, Triple};
-use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::sparql::QueryResults;
 use oxigraph::store::Store;
 use spargebra::algebra::{GraphPattern, PropertyPathExpression};
 use spargebra::term::{GraphNamePattern, NamedNodePattern, TermPattern, TriplePattern};
@@ -22,7 +22,7 @@ use spargebra::{GraphUpdateOperation, Query};
 
 use crate::error::{Error, Result};
 use crate::ingest::RuleFile;
-use crate::vocab::{DERIVED_GRAPH, GENID, PREFIXES};
+use crate::vocab::{DERIVED_GRAPH, GENID};
 
 const DERIVED_BY: &str = "https://w3id.org/borderkg/ontology#derivedBy";
 
@@ -44,14 +44,6 @@ pub struct RuleStat {
     pub rule: String,
     /// Triples added.
     pub added: usize,
-}
-
-/// A SPARQL evaluator that knows the project's prefixes.
-pub fn evaluator() -> SparqlEvaluator {
-    PREFIXES.iter().fold(SparqlEvaluator::new(), |e, (prefix, ns)| {
-        e.with_prefix(*prefix, *ns)
-            .unwrap_or_else(|_| SparqlEvaluator::new())
-    })
 }
 
 /// A rule ready to run.
@@ -307,10 +299,13 @@ fn run_rule(store: &Store, rule: &Rule, bound: usize) -> Result<Vec<Triple>> {
     let mut new = Vec::new();
     let mut seen = HashSet::new();
     for query in &rule.constructs {
-        let results = crate::query::scoped(evaluator().for_query(query.clone()), &crate::query::Scope::Union)
-            .on_store(store)
-            .execute()
-            .map_err(|e| fail(e.to_string()))?;
+        let results = crate::query::scoped(
+            crate::query::evaluator().for_query(query.clone()),
+            &crate::query::Scope::Union,
+        )
+        .on_store(store)
+        .execute()
+        .map_err(|e| fail(e.to_string()))?;
         let QueryResults::Graph(triples) = results else {
             continue;
         };

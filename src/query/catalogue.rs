@@ -11,7 +11,6 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 use crate::resources::{self, Kind, Resource};
-use crate::terms::TermKind;
 
 /// A declared parameter of a saved query: the SPARQL variable `?name` it binds.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -171,6 +170,43 @@ pub fn find(dir: Option<&Path>, name: &str) -> Result<SavedQuery> {
         name: name.to_owned(),
         suggestions: scored.into_iter().take(3).map(|(_, n)| n.to_owned()).collect(),
     })
+}
+
+/// How a parameter value is to be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TermKind {
+    /// An IRI: `<iri>`, `prefix:local`, or a label of something in the store.
+    Iri,
+    /// A string (or a literal in N-Triples syntax).
+    Literal,
+    /// An integer.
+    Integer,
+}
+
+impl std::fmt::Display for TermKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Self::Iri => "iri",
+            Self::Literal => "literal",
+            Self::Integer => "integer",
+        })
+    }
+}
+
+impl std::str::FromStr for TermKind {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "iri" => Ok(Self::Iri),
+            "literal" | "string" => Ok(Self::Literal),
+            "integer" => Ok(Self::Integer),
+            other => Err(format!(
+                "unknown parameter kind `{other}` (iri, literal or integer)"
+            )),
+        }
+    }
 }
 
 #[cfg(test)]

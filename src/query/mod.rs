@@ -7,8 +7,9 @@ pub mod depth;
 pub mod render;
 mod run;
 
-pub use catalogue::{find, list, ParamSpec, SavedQuery};
+pub use catalogue::{find, list, ParamSpec, SavedQuery, TermKind};
 pub use render::{render, ResultFormat};
 pub use run::{
-    parser, prepare, run, run_in, scoped, select, select_in, select_within, Answer, Kb, Limits, Row, Scope,
+    evaluator, parser, prepare, run, run_in, scoped, select, select_in, select_within, Answer, Kb, Limits,
+    Row, Scope,
 };

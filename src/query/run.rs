@@ -13,7 +13,6 @@ use oxigraph::store::Store;
 use spargebra::SparqlParser;
 
 use super::bind::bind;
-use crate::build::evaluator;
 use crate::error::{Error, Result};
 use crate::vocab::PREFIXES;
 
@@ -90,6 +89,16 @@ pub fn parser() -> Result<SparqlParser> {
         .iter()
         .try_fold(SparqlParser::new(), |p, (prefix, ns)| p.with_prefix(*prefix, *ns))
         .map_err(|e| Error::Parameter(format!("bad built-in prefix: {e}")))
+}
+
+/// A SPARQL evaluator that knows the project's prefixes.
+pub fn evaluator() -> oxigraph::sparql::SparqlEvaluator {
+    PREFIXES
+        .iter()
+        .fold(oxigraph::sparql::SparqlEvaluator::new(), |e, (prefix, ns)| {
+            e.with_prefix(*prefix, *ns)
+                .unwrap_or_else(|_| oxigraph::sparql::SparqlEvaluator::new())
+        })
 }
 
 /// As [`run`], reading the graphs of `scope` as the default graph.
@@ -467,11 +476,17 @@ mod tests {
         let v = Variable::new_unchecked("v");
         let first = prepare("t", text, &[(v.clone(), Literal::from("a").into())]).expect("first");
         let second = prepare("t", text, &[(v, Literal::from("b").into())]).expect("second");
-        assert_ne!(first, second, "the bindings of the first run stuck to the cached query");
+        assert_ne!(
+            first, second,
+            "the bindings of the first run stuck to the cached query"
+        );
         assert!(PARSED.lock().expect("cache").contains_key(text));
         let broken = "SELECT ?s WHERE { ?s ?p }";
         assert!(prepare("t", broken, &[]).is_err());
-        assert!(prepare("t", broken, &[]).is_err(), "an error is not cached as a query");
+        assert!(
+            prepare("t", broken, &[]).is_err(),
+            "an error is not cached as a query"
+        );
     }
 
     #[test]

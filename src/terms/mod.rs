@@ -14,42 +14,7 @@ use oxigraph::model::{Literal, NamedNode, Term};
 use crate::error::{Error, Result};
 use crate::vocab::expand;
 
-/// How a parameter value is to be read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum TermKind {
-    /// An IRI: `<iri>`, `prefix:local`, or a label of something in the store.
-    Iri,
-    /// A string (or a literal in N-Triples syntax).
-    Literal,
-    /// An integer.
-    Integer,
-}
-
-impl std::fmt::Display for TermKind {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            Self::Iri => "iri",
-            Self::Literal => "literal",
-            Self::Integer => "integer",
-        })
-    }
-}
-
-impl FromStr for TermKind {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "iri" => Ok(Self::Iri),
-            "literal" | "string" => Ok(Self::Literal),
-            "integer" => Ok(Self::Integer),
-            other => Err(format!(
-                "unknown parameter kind `{other}` (iri, literal or integer)"
-            )),
-        }
-    }
-}
+pub use crate::query::TermKind;
 
 /// Resolves `input` as a term of `kind`. `what` names the value in error messages.
 ///
