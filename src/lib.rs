@@ -20,6 +20,7 @@ pub mod output;
 pub mod paths;
 pub mod projection;
 pub mod query;
+pub mod read;
 pub mod remote;
 pub mod report;
 pub mod resources;

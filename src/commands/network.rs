@@ -2,38 +2,24 @@
 
 use crate::query::Kb;
 use anyhow::Context;
-use oxigraph::model::Term;
 
 use crate::cli::NetworkArgs;
 use crate::error::Error;
 use crate::projection::{project, ActorNetwork, ProjectionConfig};
-use crate::query::select;
+use crate::read::network as read;
 use crate::terms::resolve_iri;
 use crate::vocab::BKG;
-
-const STANDINGS: &str = "SELECT ?label ?rank WHERE { ?s a bkg:Standing ; rdfs:label ?label ; bkg:certaintyRank ?rank } ORDER BY DESC(?rank)";
 
 /// Warns on standard error when no triple uses `relation`, naming the used predicates closest to it.
 fn warn_if_unused(store: &dyn Kb, relation: &str) -> anyhow::Result<()> {
     let node = oxigraph::model::NamedNode::new(relation)?;
-    let used = crate::query::run(
-        store,
-        "--relations",
-        "ASK { ?s ?p ?o }",
-        vec![(oxigraph::sparql::Variable::new_unchecked("p"), node.into())],
-        crate::query::Limits::default(),
-    )?;
-    if used == crate::query::Answer::Boolean(true) {
+    if read::is_used(store, &node)? {
         return Ok(());
     }
-    let used = select(store, "--relations", "SELECT DISTINCT ?p WHERE { ?s ?p ?o }", &[])?;
+    let used = read::predicates(store)?;
     let wanted = crate::vocab::compact(relation);
     let mut close: Vec<(f64, String)> = used
-        .iter()
-        .filter_map(|row| match row.get("p") {
-            Some(Term::NamedNode(p)) => Some(crate::vocab::compact(p.as_str())),
-            _ => None,
-        })
+        .into_iter()
         .map(|p| (strsim::jaro_winkler(&wanted, &p), p))
         .collect();
     close.sort_by(|a, b| b.0.total_cmp(&a.0));
@@ -97,16 +83,10 @@ pub fn projected(store: &dyn Kb, args: &NetworkArgs) -> anyhow::Result<ActorNetw
 
 /// The certainty rank of the standing labelled `name`, read from the ontology in the store.
 fn standing_rank(store: &dyn Kb, name: &str) -> anyhow::Result<u8> {
-    let rows = select(store, "standings", STANDINGS, &[])?;
-    let text = |t: Option<&Term>| match t {
-        Some(Term::Literal(l)) => l.value().to_owned(),
-        _ => String::new(),
-    };
     let mut known = Vec::new();
-    for row in &rows {
-        let label = text(row.get("label"));
+    for (label, rank) in read::standings(store)? {
         if label.eq_ignore_ascii_case(name) {
-            return Ok(text(row.get("rank")).parse().unwrap_or(0));
+            return Ok(rank);
         }
         known.push(label);
     }

@@ -3,12 +3,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::query::Kb;
-use oxigraph::model::Term;
-
 use crate::dates::spell;
 use crate::error::Result;
-use crate::query::{select, Row};
+use crate::query::Kb;
+use crate::read::evidence as read;
 use crate::vocab::compact;
 
 /// One sentence stating a support.
@@ -168,186 +166,80 @@ impl Evidence {
     }
 }
 
-/// Supports per batch query: enough to make the per-query cost negligible, few enough to keep each
-/// query's intermediate results small.
-pub(super) const BATCH: usize = 500;
-
-const DETAILS: &str = "SELECT ?e (SAMPLE(?l) AS ?label) (SAMPLE(?c) AS ?class) (SAMPLE(?d) AS ?date)
-  (SAMPLE(?p) AS ?precision) (GROUP_CONCAT(DISTINCT ?dt; separator=\"\\u001f\") AS ?dateText)
-  (GROUP_CONCAT(DISTINCT ?pl; separator=\"\\u001f\") AS ?places) WHERE {
-  VALUES_E
-  OPTIONAL { ?e rdfs:label|skos:prefLabel ?l }
-  OPTIONAL { ?e a ?c . FILTER NOT EXISTS { ?e a ?sub . ?sub rdfs:subClassOf+ ?c . FILTER(?sub != ?c) } }
-  OPTIONAL { ?e bkg:date ?d }
-  OPTIONAL { ?e bkg:datePrecision/rdfs:label ?p }
-  OPTIONAL { ?e bkg:dateText ?dt }
-  OPTIONAL { ?e bkg:place/skos:prefLabel ?pl }
-} GROUP BY ?e";
-
-/// The label of a reified fact that has none of its own: subject, predicate and object labels.
-const FACT_LABELS: &str = "SELECT ?e (SAMPLE(?factLabel) AS ?label) WHERE {
-  VALUES_E
-  ?e rdf:subject ?fs ; rdf:predicate ?fp ; rdf:object ?fo .
-  OPTIONAL { ?fs skos:prefLabel ?fsl } OPTIONAL { ?fp rdfs:label ?fpl } OPTIONAL { ?fo skos:prefLabel|rdfs:label ?fol }
-  BIND(CONCAT(COALESCE(?fsl, STR(?fs)), \" \", COALESCE(?fpl, STR(?fp)), \" \", COALESCE(?fol, STR(?fo))) AS ?factLabel)
-} GROUP BY ?e";
-
-const CITATIONS: &str =
-    "SELECT ?e ?file ?i ?row ?record ?standing ?rank (GROUP_CONCAT(DISTINCT ?cl; separator=\"\\u001f\") AS ?claimants) WHERE {
-  VALUES_E
-  ?e bkg:attestedBy ?a .
-  { ?a bkg:source/bkg:fileName ?file ; bkg:sentence ?i }
-  UNION { ?a bkg:datasetFile ?file ; bkg:datasetRow ?row ; bkg:datasetRecordId ?record }
-  ?a bkg:standing ?s .
-  ?s rdfs:label ?standing .
-  OPTIONAL { ?s bkg:certaintyRank ?rank }
-  OPTIONAL { ?a bkg:claimant ?c . OPTIONAL { ?c skos:prefLabel ?cpl } BIND(COALESCE(?cpl, STR(?c)) AS ?cl) }
-} GROUP BY ?e ?file ?i ?row ?record ?standing ?rank";
-
-const CANDIDATES: &str = "SELECT DISTINCT ?e WHERE { VALUES_E ?e bkg:reviewStatus bkg:Candidate }";
-
-const DISPUTED: &str = "SELECT DISTINCT ?e WHERE {
-  VALUES_E
-  { ?d bkg:denies|bkg:disputes ?e }
-  UNION { ?e bkg:asserts ?claim . ?d bkg:denies|bkg:disputes ?claim }
-  UNION { ?accusation bkg:asserts ?e . ?d bkg:denies|bkg:disputes ?accusation }
-}";
-
-/// Deaths of an event per source: the largest figure for all sides where the source gives one
-/// (restatements of a total are not added up), else the sum of its distinct figures for parts.
-const DEATHS: &str =
-    "SELECT ?e ?file (MAX(?total) AS ?all) (SUM(?part) AS ?parts) (SUM(?isTotal) AS ?totals) WHERE {
-  { SELECT DISTINCT ?e ?file ?f ?n ?isTotal WHERE {
-      VALUES_E
-      ?e bkg:casualties ?f . ?f bkg:deaths ?n ; bkg:attestedBy ?fa .
-      { ?fa bkg:source/bkg:fileName ?file } UNION { ?fa bkg:datasetFile ?file }
-      BIND(IF(EXISTS { ?f bkg:victimCategory id:people-all-sides }, 1, 0) AS ?isTotal)
-  } }
-  BIND(IF(?isTotal = 1, ?n, 0) AS ?total)
-  BIND(IF(?isTotal = 1, 0, ?n) AS ?part)
-} GROUP BY ?e ?file";
-
-fn text(row: &Row, var: &str) -> Option<String> {
-    match row.get(var) {
-        Some(Term::Literal(l)) if !l.value().is_empty() => Some(l.value().to_owned()),
-        Some(Term::NamedNode(n)) => Some(compact(n.as_str())),
-        _ => None,
-    }
-}
-
-/// The parts of a `GROUP_CONCAT` (separated by U+001F), sorted: the evaluator's order is not stable.
-fn parts(row: &Row, var: &str) -> Vec<String> {
-    let mut out: Vec<String> = text(row, var)
-        .map(|s| s.split('\u{1f}').map(str::to_owned).collect())
-        .unwrap_or_default();
-    out.sort();
-    out
-}
-
-/// The full IRI of the row's `?e`.
-fn support_of(row: &Row) -> Option<String> {
-    match row.get("e") {
-        Some(Term::NamedNode(n)) => Some(n.as_str().to_owned()),
-        _ => None,
-    }
-}
-
-/// Runs `query` (whose `VALUES_E` stands for the batch) over `batch` and returns its rows.
-pub(super) fn batch_rows(store: &dyn Kb, query: &str, batch: &[&String]) -> Result<Vec<Row>> {
-    // The IRIs come from the store, so they are valid IRIs and cannot close the `<…>` around them.
-    let values: Vec<String> = batch.iter().map(|iri| format!("<{iri}>")).collect();
-    let text = query.replace("VALUES_E", &format!("VALUES ?e {{ {} }}", values.join(" ")));
-    select(store, "tie evidence", &text, &[])
-}
-
 /// Collects the evidence for each IRI of `supports`, with a handful of set-oriented queries per
 /// batch of supports (not several queries per support), so the cost grows with the evidence.
 ///
 /// # Errors
 /// A storage or query error.
 pub fn collect(store: &dyn Kb, supports: &BTreeSet<String>) -> Result<BTreeMap<String, Evidence>> {
-    let mut out = BTreeMap::new();
     let all: Vec<&String> = supports.iter().collect();
-    for batch in all.chunks(BATCH) {
-        for row in batch_rows(store, DETAILS, batch)? {
-            let Some(iri) = support_of(&row) else { continue };
-            out.insert(
-                iri.clone(),
-                Evidence {
-                    id: compact(&iri),
-                    label: text(&row, "label").unwrap_or_else(|| compact(&iri)),
-                    class: text(&row, "class").unwrap_or_default(),
-                    date: text(&row, "date"),
-                    precision: text(&row, "precision"),
-                    date_text: Some(parts(&row, "dateText").join(" / ")).filter(|s| !s.is_empty()),
-                    places: parts(&row, "places"),
-                    deaths: 0,
-                    certainty: 5,
-                    standing: "reported".to_owned(),
-                    disputed: false,
-                    candidate: false,
-                    citations: Vec::new(),
-                    iri,
-                },
-            );
-        }
-        for row in batch_rows(store, FACT_LABELS, batch)? {
-            if let (Some(ev), Some(label)) = (
-                support_of(&row).and_then(|i| out.get_mut(&i)),
-                text(&row, "label"),
-            ) {
-                if ev.label == ev.id {
-                    ev.label = label;
-                }
+    let mut out = BTreeMap::new();
+    for detail in read::details(store, &all)? {
+        let id = compact(&detail.iri);
+        out.insert(
+            detail.iri.clone(),
+            Evidence {
+                label: detail.label.unwrap_or_else(|| id.clone()),
+                id,
+                class: detail.class.unwrap_or_default(),
+                date: detail.date,
+                precision: detail.precision,
+                date_text: Some(detail.date_texts.join(" / ")).filter(|s| !s.is_empty()),
+                places: detail.places,
+                deaths: 0,
+                certainty: 5,
+                standing: "reported".to_owned(),
+                disputed: false,
+                candidate: false,
+                citations: Vec::new(),
+                iri: detail.iri,
+            },
+        );
+    }
+    for (iri, label) in read::fact_labels(store, &all)? {
+        if let Some(ev) = out.get_mut(&iri) {
+            if ev.label == ev.id {
+                ev.label = label;
             }
         }
-        let mut ranked: BTreeMap<String, Vec<(Citation, u8)>> = BTreeMap::new();
-        for row in batch_rows(store, CITATIONS, batch)? {
-            let Some(iri) = support_of(&row) else { continue };
-            let rank = text(&row, "rank").and_then(|r| r.parse().ok()).unwrap_or(5);
-            ranked.entry(iri).or_default().push((
-                Citation {
-                    file: text(&row, "file").unwrap_or_default(),
-                    sentence: text(&row, "i").and_then(|i| i.parse().ok()).unwrap_or(0),
-                    row: text(&row, "row").and_then(|i| i.parse().ok()),
-                    record: text(&row, "record"),
-                    standing: text(&row, "standing").unwrap_or_default(),
-                    claimants: parts(&row, "claimants"),
-                },
-                rank,
-            ));
+    }
+    let mut ranked: BTreeMap<String, Vec<(Citation, u8)>> = BTreeMap::new();
+    for row in read::citations(store, &all)? {
+        ranked.entry(row.iri).or_default().push((
+            Citation {
+                file: row.file,
+                sentence: row.sentence.unwrap_or(0),
+                row: row.row,
+                record: row.record,
+                standing: row.standing,
+                claimants: row.claimants,
+            },
+            row.rank.unwrap_or(5),
+        ));
+    }
+    for (iri, mut citations) in ranked {
+        let Some(ev) = out.get_mut(&iri) else { continue };
+        citations.sort_by(|(a, _), (b, _)| (&a.file, a.sentence, a.row).cmp(&(&b.file, b.sentence, b.row)));
+        if let Some((best, rank)) = citations.iter().max_by_key(|(_, rank)| *rank) {
+            ev.certainty = *rank;
+            ev.standing = best.standing.clone();
         }
-        for (iri, mut citations) in ranked {
-            let Some(ev) = out.get_mut(&iri) else { continue };
-            citations
-                .sort_by(|(a, _), (b, _)| (&a.file, a.sentence, a.row).cmp(&(&b.file, b.sentence, b.row)));
-            if let Some((best, rank)) = citations.iter().max_by_key(|(_, rank)| *rank) {
-                ev.certainty = *rank;
-                ev.standing = best.standing.clone();
-            }
-            ev.citations = citations.into_iter().map(|(c, _)| c).collect();
-        }
-        let number = |r: &Row, v: &str| text(r, v).and_then(|n| n.parse::<u64>().ok()).unwrap_or(0);
-        for row in batch_rows(store, DEATHS, batch)? {
-            let Some(ev) = support_of(&row).and_then(|i| out.get_mut(&i)) else {
-                continue;
-            };
-            let deaths = if number(&row, "totals") > 0 {
-                number(&row, "all")
-            } else {
-                number(&row, "parts")
-            };
+        ev.citations = citations.into_iter().map(|(c, _)| c).collect();
+    }
+    for row in read::deaths(store, &all)? {
+        if let Some(ev) = out.get_mut(&row.iri) {
+            let deaths = if row.totals > 0 { row.total } else { row.parts };
             ev.deaths = ev.deaths.max(deaths);
         }
-        for row in batch_rows(store, DISPUTED, batch)? {
-            if let Some(ev) = support_of(&row).and_then(|i| out.get_mut(&i)) {
-                ev.disputed = true;
-            }
+    }
+    for iri in read::disputed(store, &all)? {
+        if let Some(ev) = out.get_mut(&iri) {
+            ev.disputed = true;
         }
-        for row in batch_rows(store, CANDIDATES, batch)? {
-            if let Some(ev) = support_of(&row).and_then(|i| out.get_mut(&i)) {
-                ev.candidate = true;
-            }
+    }
+    for iri in read::candidates(store, &all)? {
+        if let Some(ev) = out.get_mut(&iri) {
+            ev.candidate = true;
         }
     }
     Ok(out)

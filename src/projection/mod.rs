@@ -10,11 +10,10 @@ pub use evidence::{collect as collect_evidence, Citation, CitedSentence, Evidenc
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::query::Kb;
-use oxigraph::model::Term;
 use petgraph::graph::{DiGraph, NodeIndex};
 
 use crate::error::Result;
-use crate::query::select;
+use crate::read::network as read;
 use crate::vocab::compact;
 
 /// An actor (or place) in the network.
@@ -143,37 +142,13 @@ impl ActorNetwork {
     }
 }
 
-const RELATIONS: &str = "SELECT DISTINCT ?r WHERE { ?r a bkg:networkRelation } ORDER BY ?r";
-
-const TRIPLES: &str = "SELECT ?s ?o ?support WHERE {
-  ?s ?p ?o .
-  FILTER(isIRI(?o))
-  OPTIONAL {
-    ?edge rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
-    { ?edge bkg:derivedFrom ?support } UNION { ?edge a bkg:Fact . BIND(?edge AS ?support) }
-  }
-}";
-
-/// Label and most specific class of a batch of actors (`VALUES_E` stands for the batch).
-const NODES: &str = "SELECT ?e (SAMPLE(?l) AS ?label) (SAMPLE(?c) AS ?class) WHERE {
-  VALUES_E
-  OPTIONAL { ?e skos:prefLabel|rdfs:label ?l }
-  OPTIONAL { ?e a ?c . FILTER NOT EXISTS { ?e a ?sub . ?sub rdfs:subClassOf+ ?c . FILTER(?sub != ?c) } }
-} GROUP BY ?e";
-
 /// Projects `store` onto an actor network.
 ///
 /// # Errors
 /// A storage or query error.
 pub fn project(store: &dyn Kb, config: &ProjectionConfig) -> Result<ActorNetwork> {
     let relations: Vec<String> = if config.relations.is_empty() {
-        select(store, "network relations", RELATIONS, &[])?
-            .iter()
-            .filter_map(|r| match r.get("r") {
-                Some(Term::NamedNode(n)) => Some(n.as_str().to_owned()),
-                _ => None,
-            })
-            .collect()
+        read::relations(store)?
     } else {
         config.relations.clone()
     };
@@ -186,16 +161,12 @@ pub fn project(store: &dyn Kb, config: &ProjectionConfig) -> Result<ActorNetwork
     // (subject, relation, object) → supports
     let mut ties: BTreeMap<(String, String, String), BTreeSet<String>> = BTreeMap::new();
     for relation in &relations {
-        let p: Term = oxigraph::model::NamedNode::new_unchecked(relation.clone()).into();
-        for row in select(store, "projection", TRIPLES, &[("p", p)])? {
-            let (Some(Term::NamedNode(s)), Some(Term::NamedNode(o))) = (row.get("s"), row.get("o")) else {
-                continue;
-            };
+        for assertion in read::assertions(store, relation)? {
             let entry = ties
-                .entry((s.as_str().to_owned(), relation.clone(), o.as_str().to_owned()))
+                .entry((assertion.subject, relation.clone(), assertion.object))
                 .or_default();
-            if let Some(Term::NamedNode(e)) = row.get("support") {
-                entry.insert(e.as_str().to_owned());
+            if let Some(support) = assertion.support {
+                entry.insert(support);
             }
         }
     }
@@ -204,17 +175,18 @@ pub fn project(store: &dyn Kb, config: &ProjectionConfig) -> Result<ActorNetwork
 
     let mut graph: DiGraph<Actor, Tie> = DiGraph::new();
     let mut index: HashMap<String, NodeIndex> = HashMap::new();
-    let mut actors = actors(store, ties.keys().flat_map(|(s, _, o)| [s, o]).collect())?;
+    let mut actors = read::nodes(store, &ties.keys().flat_map(|(s, _, o)| [s, o]).collect())?;
     let mut node = |iri: &str, graph: &mut DiGraph<Actor, Tie>| -> NodeIndex {
         if let Some(n) = index.get(iri) {
             return *n;
         }
-        let actor = actors.remove(iri).unwrap_or_else(|| Actor {
+        let known = actors.remove(iri).unwrap_or_default();
+        let actor = Actor {
             iri: iri.to_owned(),
             id: compact(iri),
-            label: compact(iri),
-            class: String::new(),
-        });
+            label: known.label.unwrap_or_else(|| compact(iri)),
+            class: known.class.unwrap_or_default(),
+        };
         let n = graph.add_node(actor);
         index.insert(iri.to_owned(), n);
         n
@@ -259,36 +231,4 @@ pub fn project(store: &dyn Kb, config: &ProjectionConfig) -> Result<ActorNetwork
         evidence,
         relations: relations.iter().map(|r| compact(r)).collect(),
     })
-}
-
-/// Label and class of each of `iris`, asked in batches.
-fn actors(store: &dyn Kb, iris: BTreeSet<&String>) -> Result<HashMap<String, Actor>> {
-    let iris: Vec<&String> = iris.into_iter().collect();
-    let mut out = HashMap::new();
-    for batch in iris.chunks(evidence::BATCH) {
-        for row in evidence::batch_rows(store, NODES, batch)? {
-            let Some(Term::NamedNode(iri)) = row.get("e") else {
-                continue;
-            };
-            let id = compact(iri.as_str());
-            let label = match row.get("label") {
-                Some(Term::Literal(l)) => l.value().to_owned(),
-                _ => id.clone(),
-            };
-            let class = match row.get("class") {
-                Some(Term::NamedNode(c)) => compact(c.as_str()),
-                _ => String::new(),
-            };
-            out.insert(
-                iri.as_str().to_owned(),
-                Actor {
-                    iri: iri.as_str().to_owned(),
-                    id,
-                    label,
-                    class,
-                },
-            );
-        }
-    }
-    Ok(out)
 }

@@ -6,23 +6,11 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::query::Kb;
-use oxigraph::model::{NamedNode, Term};
+use oxigraph::model::NamedNode;
 
 use crate::error::{Error, Result};
-use crate::query::select;
+use crate::read::names::NameKind;
 use crate::vocab::compact;
-
-// The filter comes after the BINDs: Virtuoso 7.2 fails to compile `FILTER(isIRI(?s))` ahead of
-// a BIND in a UNION branch (SP031 "equiv replaces filter but under deprecation").
-const NAMES: &str = "SELECT ?s ?p ?l ?cite WHERE {
-  { VALUES ?p { skos:prefLabel skos:altLabel rdfs:label bkg:demonym }
-    ?s ?p ?l . FILTER(isIRI(?s) && isLiteral(?l)) }
-  UNION
-  { ?s bkg:attestedBy ?a . ?a bkg:mentionedAs ?l ; bkg:source/bkg:fileName ?f ; bkg:sentence ?i .
-    BIND(bkg:mentionedAs AS ?p)
-    BIND(CONCAT(SUBSTR(?f, 1, 3), \"#\", STR(?i)) AS ?cite)
-    FILTER(!isBlank(?s)) }
-}";
 
 /// How a name matches an entity.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -67,26 +55,15 @@ impl LabelIndex {
     /// A storage or query error.
     pub fn load(store: &dyn Kb) -> Result<Self> {
         let mut index = Self::default();
-        for row in select(store, "label index", NAMES, &[])? {
-            let (Some(Term::NamedNode(s)), Some(Term::NamedNode(p)), Some(Term::Literal(l))) =
-                (row.get("s"), row.get("p"), row.get("l"))
-            else {
-                continue;
+        for name in crate::read::names::all(store)? {
+            let reason = match name.kind {
+                NameKind::Preferred => Reason::Preferred,
+                NameKind::Alternative => Reason::Alternative,
+                NameKind::Label => Reason::Label,
+                NameKind::Demonym => Reason::Demonym,
+                NameKind::Mentioned(cite) => Reason::Mentioned(BTreeSet::from([cite])),
             };
-            let reason = match p.as_str().rsplit(['#', '/']).next() {
-                Some("prefLabel") => Reason::Preferred,
-                Some("altLabel") => Reason::Alternative,
-                Some("demonym") => Reason::Demonym,
-                Some("mentionedAs") => {
-                    let cite = match row.get("cite") {
-                        Some(Term::Literal(c)) => c.value().to_owned(),
-                        _ => String::new(),
-                    };
-                    Reason::Mentioned(BTreeSet::from([cite]))
-                }
-                _ => Reason::Label,
-            };
-            index.add(l.value(), s.as_str(), reason);
+            index.add(&name.name, &name.entity, reason);
         }
         Ok(index)
     }

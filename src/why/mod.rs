@@ -5,7 +5,7 @@ mod render;
 
 pub use render::{render_json, render_text};
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::path::Path;
 
 use crate::query::Kb;
@@ -13,6 +13,7 @@ use oxigraph::model::{NamedNode, Term};
 
 use crate::error::Result;
 use crate::projection::{collect_evidence, CitedSentence};
+use crate::read::why as read;
 use crate::sources::Quoter;
 use crate::vocab::compact;
 
@@ -52,39 +53,6 @@ pub struct Explanation {
     pub alternatives: Vec<String>,
 }
 
-const SUPPORTS: &str = "SELECT DISTINCT ?node WHERE {
-  ?stmt rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
-  { ?stmt a bkg:DerivedEdge ; bkg:derivedFrom ?node . }
-  UNION { ?stmt a bkg:Fact . BIND(?stmt AS ?node) }
-} ORDER BY ?node";
-
-/// Statements about a supporting node: what asserts, denies or disputes it.
-const RELATED: &str = "SELECT DISTINCT ?node ?role WHERE {
-  { ?node bkg:asserts ?support . BIND(\"asserts it\" AS ?role) }
-  UNION { ?node bkg:denies ?support . BIND(\"denies it\" AS ?role) }
-  UNION { ?node bkg:disputes ?support . BIND(\"disputes it\" AS ?role) }
-  UNION { ?support bkg:asserts ?claim . ?node bkg:denies ?claim . BIND(\"denies what it asserts\" AS ?role) }
-  UNION { ?node bkg:denies ?accusation . ?accusation bkg:asserts ?support . BIND(\"denies the accusation\" AS ?role) }
-  UNION { ?support a bkg:Attribution ; bkg:about ?node . BIND(\"the event it is about\" AS ?role) }
-} ORDER BY ?role ?node";
-
-const ALTERNATIVES: &str = "SELECT DISTINCT ?p ?dir WHERE {
-  { ?s ?p ?o . BIND(\"->\" AS ?dir) } UNION { ?o ?p ?s . BIND(\"<-\" AS ?dir) }
-  ?p a bkg:networkRelation .
-} ORDER BY ?p";
-
-fn rows(store: &dyn Kb, query: &str, bind: &[(&str, Term)]) -> Result<Vec<BTreeMap<String, Term>>> {
-    crate::query::select(store, "why", query, bind)
-}
-
-fn text(row: &BTreeMap<String, Term>, var: &str) -> Option<String> {
-    row.get(var).map(|t| match t {
-        Term::NamedNode(n) => compact(n.as_str()),
-        Term::Literal(l) => l.value().to_owned(),
-        other => other.to_string(),
-    })
-}
-
 /// Explains the edge `subject predicate object`. With `sources_dir`, each citation carries its
 /// sentence.
 ///
@@ -97,25 +65,16 @@ pub fn explain(
     object: &NamedNode,
     sources_dir: Option<&Path>,
 ) -> Result<Explanation> {
-    let bind = [
-        ("s", Term::from(subject.clone())),
-        ("p", Term::from(predicate.clone())),
-        ("o", Term::from(object.clone())),
-    ];
-    let holds = !rows(store, "SELECT * WHERE { ?s ?p ?o } LIMIT 1", &bind)?.is_empty();
+    let holds = read::holds(store, subject, predicate, object)?;
     let mut supports = Vec::new();
     let mut nodes: Vec<(Term, String)> = Vec::new();
-    for row in rows(store, SUPPORTS, &bind)? {
-        let Some(support @ Term::NamedNode(_)) = row.get("node").cloned() else {
-            continue;
-        };
-        for related in rows(store, RELATED, &[("support", support.clone())])? {
-            if let (Some(node), Some(role)) = (related.get("node"), text(&related, "role")) {
-                if !nodes.iter().any(|(n, _)| n == node) {
-                    nodes.push((node.clone(), role));
-                }
+    for support in read::supports(store, subject, predicate, object)? {
+        for (node, role) in read::related(store, &support)? {
+            if !nodes.iter().any(|(n, _)| *n == node) {
+                nodes.push((node, role));
             }
         }
+        let support = Term::from(support);
         nodes.retain(|(n, _)| *n != support);
         nodes.insert(0, (support, "supports".to_owned()));
     }
@@ -149,21 +108,16 @@ pub fn explain(
     let alternatives = if holds {
         Vec::new()
     } else {
-        rows(
-            store,
-            ALTERNATIVES,
-            &[("s", bind[0].1.clone()), ("o", bind[2].1.clone())],
-        )?
-        .iter()
-        .map(|r| {
-            let p = text(r, "p").unwrap_or_default();
-            if text(r, "dir").as_deref() == Some("<-") {
-                format!("{} {p} {}", compact(object.as_str()), compact(subject.as_str()))
-            } else {
-                format!("{} {p} {}", compact(subject.as_str()), compact(object.as_str()))
-            }
-        })
-        .collect()
+        read::alternatives(store, subject, object)?
+            .into_iter()
+            .map(|(p, backwards)| {
+                if backwards {
+                    format!("{} {p} {}", compact(object.as_str()), compact(subject.as_str()))
+                } else {
+                    format!("{} {p} {}", compact(subject.as_str()), compact(object.as_str()))
+                }
+            })
+            .collect()
     };
     Ok(Explanation {
         subject: compact(subject.as_str()),

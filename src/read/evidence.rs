@@ -1,0 +1,213 @@
+//! What the evidence behind the network's ties reads, for a batch of events and facts at a time:
+//! their labels, classes, dates and places, their citations with standing and claimants, their
+//! deaths per source, and whether they are disputed or unreviewed candidates.
+
+use std::collections::BTreeSet;
+
+use super::{batched, iri, number, parts, text};
+use crate::error::Result;
+use crate::query::Kb;
+
+const DETAILS: &str = "SELECT ?e (SAMPLE(?l) AS ?label) (SAMPLE(?c) AS ?class) (SAMPLE(?d) AS ?date)
+  (SAMPLE(?p) AS ?precision) (GROUP_CONCAT(DISTINCT ?dt; separator=\"\\u001f\") AS ?dateText)
+  (GROUP_CONCAT(DISTINCT ?pl; separator=\"\\u001f\") AS ?places) WHERE {
+  VALUES_E
+  OPTIONAL { ?e rdfs:label|skos:prefLabel ?l }
+  OPTIONAL { ?e a ?c . FILTER NOT EXISTS { ?e a ?sub . ?sub rdfs:subClassOf+ ?c . FILTER(?sub != ?c) } }
+  OPTIONAL { ?e bkg:date ?d }
+  OPTIONAL { ?e bkg:datePrecision/rdfs:label ?p }
+  OPTIONAL { ?e bkg:dateText ?dt }
+  OPTIONAL { ?e bkg:place/skos:prefLabel ?pl }
+} GROUP BY ?e";
+
+/// The label of a reified fact that has none of its own: subject, predicate and object labels.
+const FACT_LABELS: &str = "SELECT ?e (SAMPLE(?factLabel) AS ?label) WHERE {
+  VALUES_E
+  ?e rdf:subject ?fs ; rdf:predicate ?fp ; rdf:object ?fo .
+  OPTIONAL { ?fs skos:prefLabel ?fsl } OPTIONAL { ?fp rdfs:label ?fpl } OPTIONAL { ?fo skos:prefLabel|rdfs:label ?fol }
+  BIND(CONCAT(COALESCE(?fsl, STR(?fs)), \" \", COALESCE(?fpl, STR(?fp)), \" \", COALESCE(?fol, STR(?fo))) AS ?factLabel)
+} GROUP BY ?e";
+
+const CITATIONS: &str =
+    "SELECT ?e ?file ?i ?row ?record ?standing ?rank (GROUP_CONCAT(DISTINCT ?cl; separator=\"\\u001f\") AS ?claimants) WHERE {
+  VALUES_E
+  ?e bkg:attestedBy ?a .
+  { ?a bkg:source/bkg:fileName ?file ; bkg:sentence ?i }
+  UNION { ?a bkg:datasetFile ?file ; bkg:datasetRow ?row ; bkg:datasetRecordId ?record }
+  ?a bkg:standing ?s .
+  ?s rdfs:label ?standing .
+  OPTIONAL { ?s bkg:certaintyRank ?rank }
+  OPTIONAL { ?a bkg:claimant ?c . OPTIONAL { ?c skos:prefLabel ?cpl } BIND(COALESCE(?cpl, STR(?c)) AS ?cl) }
+} GROUP BY ?e ?file ?i ?row ?record ?standing ?rank";
+
+const CANDIDATES: &str = "SELECT DISTINCT ?e WHERE { VALUES_E ?e bkg:reviewStatus bkg:Candidate }";
+
+const DISPUTED: &str = "SELECT DISTINCT ?e WHERE {
+  VALUES_E
+  { ?d bkg:denies|bkg:disputes ?e }
+  UNION { ?e bkg:asserts ?claim . ?d bkg:denies|bkg:disputes ?claim }
+  UNION { ?accusation bkg:asserts ?e . ?d bkg:denies|bkg:disputes ?accusation }
+}";
+
+/// Deaths of an event per source: the largest figure for all sides where the source gives one
+/// (restatements of a total are not added up), else the sum of its distinct figures for parts.
+const DEATHS: &str =
+    "SELECT ?e ?file (MAX(?total) AS ?all) (SUM(?part) AS ?parts) (SUM(?isTotal) AS ?totals) WHERE {
+  { SELECT DISTINCT ?e ?file ?f ?n ?isTotal WHERE {
+      VALUES_E
+      ?e bkg:casualties ?f . ?f bkg:deaths ?n ; bkg:attestedBy ?fa .
+      { ?fa bkg:source/bkg:fileName ?file } UNION { ?fa bkg:datasetFile ?file }
+      BIND(IF(EXISTS { ?f bkg:victimCategory id:people-all-sides }, 1, 0) AS ?isTotal)
+  } }
+  BIND(IF(?isTotal = 1, ?n, 0) AS ?total)
+  BIND(IF(?isTotal = 1, 0, ?n) AS ?part)
+} GROUP BY ?e ?file";
+
+/// Label, class, date and places of an event or fact.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Detail {
+    /// Its IRI.
+    pub iri: String,
+    /// Its label, if it has one.
+    pub label: Option<String>,
+    /// Its most specific class, compacted.
+    pub class: Option<String>,
+    /// Its date as written in the graph.
+    pub date: Option<String>,
+    /// The label of the date's precision.
+    pub precision: Option<String>,
+    /// The words the sources use for the date, sorted.
+    pub date_texts: Vec<String>,
+    /// Labels of its places, sorted.
+    pub places: Vec<String>,
+}
+
+/// One source's statement of an event or fact.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CitationRow {
+    /// The event or fact.
+    pub iri: String,
+    /// The article or dataset file.
+    pub file: String,
+    /// The sentence index, for an article.
+    pub sentence: Option<u64>,
+    /// The row, for a dataset.
+    pub row: Option<u64>,
+    /// The dataset's record id.
+    pub record: Option<String>,
+    /// The standing's label.
+    pub standing: String,
+    /// The standing's certainty rank.
+    pub rank: Option<u8>,
+    /// Who the source says claims it, sorted.
+    pub claimants: Vec<String>,
+}
+
+/// Deaths of an event in one source: the largest total for all sides, the sum of the figures for
+/// parts, and how many totals there are.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DeathsRow {
+    /// The event.
+    pub iri: String,
+    /// Largest figure for all sides.
+    pub total: u64,
+    /// Sum of the figures for parts.
+    pub parts: u64,
+    /// How many figures for all sides.
+    pub totals: u64,
+}
+
+/// Details of each of `iris`.
+///
+/// # Errors
+/// A storage, transport or query error.
+pub fn details(kb: &dyn Kb, iris: &[&String]) -> Result<Vec<Detail>> {
+    Ok(batched(kb, "tie evidence", DETAILS, iris)?
+        .iter()
+        .filter_map(|row| {
+            Some(Detail {
+                iri: iri(row, "e")?,
+                label: text(row, "label"),
+                class: text(row, "class"),
+                date: text(row, "date"),
+                precision: text(row, "precision"),
+                date_texts: parts(row, "dateText"),
+                places: parts(row, "places"),
+            })
+        })
+        .collect())
+}
+
+/// A label made of subject, predicate and object labels, for each of `iris` that is a reified fact.
+///
+/// # Errors
+/// A storage, transport or query error.
+pub fn fact_labels(kb: &dyn Kb, iris: &[&String]) -> Result<Vec<(String, String)>> {
+    Ok(batched(kb, "tie evidence", FACT_LABELS, iris)?
+        .iter()
+        .filter_map(|row| Some((iri(row, "e")?, text(row, "label")?)))
+        .collect())
+}
+
+/// Every citation of each of `iris`.
+///
+/// # Errors
+/// A storage, transport or query error.
+pub fn citations(kb: &dyn Kb, iris: &[&String]) -> Result<Vec<CitationRow>> {
+    Ok(batched(kb, "tie evidence", CITATIONS, iris)?
+        .iter()
+        .filter_map(|row| {
+            Some(CitationRow {
+                iri: iri(row, "e")?,
+                file: text(row, "file").unwrap_or_default(),
+                sentence: number(row, "i"),
+                row: number(row, "row"),
+                record: text(row, "record"),
+                standing: text(row, "standing").unwrap_or_default(),
+                rank: number(row, "rank"),
+                claimants: parts(row, "claimants"),
+            })
+        })
+        .collect())
+}
+
+/// Deaths per event and source, for each of `iris`.
+///
+/// # Errors
+/// A storage, transport or query error.
+pub fn deaths(kb: &dyn Kb, iris: &[&String]) -> Result<Vec<DeathsRow>> {
+    Ok(batched(kb, "tie evidence", DEATHS, iris)?
+        .iter()
+        .filter_map(|row| {
+            Some(DeathsRow {
+                iri: iri(row, "e")?,
+                total: number(row, "all").unwrap_or(0),
+                parts: number(row, "parts").unwrap_or(0),
+                totals: number(row, "totals").unwrap_or(0),
+            })
+        })
+        .collect())
+}
+
+/// Which of `iris` are denied or disputed (themselves, a claim they assert, or an accusation
+/// asserting them).
+///
+/// # Errors
+/// A storage, transport or query error.
+pub fn disputed(kb: &dyn Kb, iris: &[&String]) -> Result<BTreeSet<String>> {
+    Ok(batched(kb, "tie evidence", DISPUTED, iris)?
+        .iter()
+        .filter_map(|row| iri(row, "e"))
+        .collect())
+}
+
+/// Which of `iris` are unreviewed extraction candidates.
+///
+/// # Errors
+/// A storage, transport or query error.
+pub fn candidates(kb: &dyn Kb, iris: &[&String]) -> Result<BTreeSet<String>> {
+    Ok(batched(kb, "tie evidence", CANDIDATES, iris)?
+        .iter()
+        .filter_map(|row| iri(row, "e"))
+        .collect())
+}

@@ -1,0 +1,64 @@
+//! The read layer: every query that the readers — the projection and its evidence, `why`, name
+//! resolution and the network flags — ask of a knowledge graph, with typed answers. Readers call
+//! these functions with any [`Kb`] (the embedded store or a remote endpoint) and never write SPARQL
+//! or decode rows themselves. Questions about many nodes are asked in batches.
+
+pub mod evidence;
+pub mod names;
+pub mod network;
+pub mod why;
+
+use oxigraph::model::Term;
+
+use crate::error::Result;
+use crate::query::{select, Kb, Row};
+use crate::vocab::compact;
+
+/// Nodes per batch query: enough to make the per-query cost negligible, few enough to keep each
+/// query's intermediate results small (and a remote request's size modest).
+pub const BATCH: usize = 500;
+
+/// Runs `query`, whose `VALUES_E` stands for the batch, once per [`BATCH`] of `iris`, and returns
+/// all the rows.
+fn batched(kb: &dyn Kb, origin: &str, query: &str, iris: &[&String]) -> Result<Vec<Row>> {
+    let mut rows = Vec::new();
+    for batch in iris.chunks(BATCH) {
+        // The IRIs come from the store, so they are valid IRIs and cannot close the `<…>` around them.
+        let values: Vec<String> = batch.iter().map(|iri| format!("<{iri}>")).collect();
+        let text = query.replace("VALUES_E", &format!("VALUES ?e {{ {} }}", values.join(" ")));
+        rows.extend(select(kb, origin, &text, &[])?);
+    }
+    Ok(rows)
+}
+
+/// The value of `var`: a literal's text (when not empty) or an IRI compacted with the project's
+/// prefixes.
+fn text(row: &Row, var: &str) -> Option<String> {
+    match row.get(var) {
+        Some(Term::Literal(l)) if !l.value().is_empty() => Some(l.value().to_owned()),
+        Some(Term::NamedNode(n)) => Some(compact(n.as_str())),
+        _ => None,
+    }
+}
+
+/// The full IRI bound to `var`.
+fn iri(row: &Row, var: &str) -> Option<String> {
+    match row.get(var) {
+        Some(Term::NamedNode(n)) => Some(n.as_str().to_owned()),
+        _ => None,
+    }
+}
+
+/// The parts of a `GROUP_CONCAT` (separated by U+001F), sorted: the evaluator's order is not stable.
+fn parts(row: &Row, var: &str) -> Vec<String> {
+    let mut out: Vec<String> = text(row, var)
+        .map(|s| s.split('\u{1f}').map(str::to_owned).collect())
+        .unwrap_or_default();
+    out.sort();
+    out
+}
+
+/// A number bound to `var`, if it reads as one.
+fn number<T: std::str::FromStr>(row: &Row, var: &str) -> Option<T> {
+    text(row, var).and_then(|n| n.parse().ok())
+}
