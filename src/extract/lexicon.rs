@@ -61,6 +61,8 @@ pub enum Cue {
     Light,
     /// Turns an appeal into a call for restraint.
     Restraint,
+    /// Describes a group no name is given for ("armed", "masked", "unidentified").
+    Unnamed,
 }
 
 /// A noun that names a body or group with a nationality.
@@ -431,6 +433,7 @@ fn parse_cue(s: &str) -> Option<Cue> {
         "break" => Cue::Break,
         "light" => Cue::Light,
         "restraint" => Cue::Restraint,
+        "unnamed" => Cue::Unnamed,
         _ => return None,
     })
 }

@@ -91,6 +91,8 @@ pub struct Ctx<'a> {
     pub gaz: &'a Gazetteer,
     /// Article date.
     pub date: Date,
+    /// Source id of the article.
+    pub source: &'a str,
 }
 
 impl Ctx<'_> {
@@ -522,6 +524,13 @@ fn anaphors(p: &Prepared, cx: &Ctx<'_>, disc: &Discourse, covered: &[bool], out:
             i += len;
             continue;
         }
+        if let Some((len, group)) = unnamed_group(p, cx, out, i) {
+            let mut m = blank(i, i + len);
+            m.actor = Some(group);
+            found.push(m);
+            i += len;
+            continue;
+        }
         let (len, actors) = possessed_body(p, cx, disc, out, i)
             .or_else(|| anaphor_at(p, cx, disc, out, i))
             .unwrap_or((1, Vec::new()));
@@ -534,6 +543,60 @@ fn anaphors(p: &Prepared, cx: &Ctx<'_>, disc: &Discourse, covered: &[bool], out:
         i += len;
     }
     out.extend(found);
+}
+
+/// "armed militants", "four militants", "masked gunmen": a group the article names by description
+/// only. It is the graph's entity with that description when the graph already has this article's
+/// entity so described, else a new group of this article (its IRI carries the source, so that two
+/// articles' "armed men" stay apart).
+fn unnamed_group(p: &Prepared, cx: &Ctx<'_>, out: &[Mention], i: usize) -> Option<(usize, Ent)> {
+    let before = i.checked_sub(1).map(|j| &p.tokens[j]);
+    let definite = before.is_some_and(|t| {
+        t.cap && t.kind == Kind::Word
+            || matches!(
+                t.lower.as_str(),
+                "the" | "these" | "those" | "its" | "their" | "his" | "her" | "our" | "'s" | "-" | "of"
+            )
+    });
+    if definite || out.iter().any(|m| m.from < i + 1 && i < m.to) {
+        return None;
+    }
+    let counted = p.tokens[i].kind == Kind::Number
+        || cx
+            .lex
+            .quantities
+            .get(p.low(i))
+            .is_some_and(|q| matches!(q, super::lexicon::QuantityWord::Number(n) if *n > 1));
+    let start = i + usize::from(counted);
+    let mut j = start;
+    while j < p.tokens.len()
+        && cx.lex.has_cue(p.low(j), Cue::Unnamed)
+        && p.longest(j, &cx.lex.agent_nouns).is_none()
+    {
+        j += 1;
+    }
+    let (n, an) = p.longest(j, &cx.lex.agent_nouns)?;
+    let end = j + n;
+    if an.class != "ArmedGroup" || !(counted || j > start) || p.low(end) == "of" {
+        return None;
+    }
+    let own = |label: &str| {
+        cx.gaz
+            .by_label(label)
+            .filter(|&e| {
+                cx.gaz
+                    .entity(e)
+                    .is_some_and(|e| e.is_actor && e.sources.contains(cx.source))
+            })
+            .and_then(|e| Ent::of_graph(cx.gaz, e))
+    };
+    let group = own(p.text_of(i, end)).unwrap_or_else(|| {
+        let label = p.text_of(start, end).to_lowercase();
+        let mut e = Ent::proposed(&label, "ArmedGroup");
+        e.r.iri = format!("{}-{}", e.r.iri, slug(cx.source));
+        e
+    });
+    Some((end - i, group))
 }
 
 /// "their forces", "its embassy": the possessor's own body, named with its nationality.

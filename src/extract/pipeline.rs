@@ -45,6 +45,7 @@ pub fn extract(text: &str, meta: &ArticleMeta, lexicon: &Lexicon, gazetteer: &Ga
         lex: lexicon,
         gaz: gazetteer,
         date: meta.date,
+        source: &meta.source_id,
     };
     let mut b = Builder::new(meta);
     let mut disc = Discourse::default();

@@ -1,0 +1,71 @@
+//! Constructions that cost recall on the seeds, in invented sentences in other outlets' phrasing:
+//! each test names the general construction, never an article.
+
+#[path = "extract_support/mod.rs"]
+mod common;
+
+use common::{run, triples};
+
+fn has(x: &borderkg::extract::Extraction, agents: &[&str], class: &str, targets: &[&str]) -> bool {
+    triples(x)
+        .iter()
+        .any(|(a, c, t)| c == class && a == agents && t == targets)
+}
+
+#[test]
+fn a_group_named_by_description_is_a_new_group_of_the_article() {
+    let x = run(
+        "n1",
+        "2025-12-20",
+        "Masked gunmen crossed into Tajik territory on Monday and exchanged fire with Tajik border guards. \
+         The attackers opened fire on a checkpoint, killing one Tajik border guard.",
+    );
+    let g = "masked-gunmen-n1";
+    assert!(has(&x, &[g], "Incursion", &[]), "{:?}", triples(&x));
+    assert!(
+        has(&x, &[g], "Clash", &["tajik-border-guards"]),
+        "{:?}",
+        triples(&x)
+    );
+    // The definite description in the next sentence is the same group.
+    assert!(
+        triples(&x)
+            .iter()
+            .any(|(a, c, t)| a == &[g] && c.ends_with("Attack") && t == &["tajik-border-guards"]),
+        "{:?}",
+        triples(&x)
+    );
+    let new = x
+        .new_entities
+        .iter()
+        .find(|e| e.iri.ends_with(g))
+        .expect("the group is proposed");
+    assert!(new.class.ends_with("#ArmedGroup"));
+}
+
+#[test]
+fn a_count_makes_a_group_noun_a_group_but_a_bare_noun_does_not() {
+    let x = run(
+        "n2",
+        "2025-12-20",
+        "Three militants infiltrated the Darvoz district from Afghanistan on Sunday.",
+    );
+    assert!(has(&x, &["militants-n2"], "Incursion", &[]), "{:?}", triples(&x));
+    // Two articles' unnamed groups stay apart.
+    let y = run(
+        "n3",
+        "2025-12-20",
+        "Three militants infiltrated the Darvoz district from Afghanistan on Sunday.",
+    );
+    assert!(has(&y, &["militants-n3"], "Incursion", &[]), "{:?}", triples(&y));
+    let z = run(
+        "n4",
+        "2025-10-14",
+        "Islamabad says its strikes targeted militants, not civilians.",
+    );
+    assert!(
+        !z.new_entities.iter().any(|e| e.iri.contains("militants")),
+        "{:?}",
+        z.new_entities
+    );
+}
