@@ -69,3 +69,35 @@ fn a_count_makes_a_group_noun_a_group_but_a_bare_noun_does_not() {
         z.new_entities
     );
 }
+
+#[test]
+fn a_group_introduced_with_its_acronym_is_named_by_it_for_the_rest_of_the_article() {
+    let x = run(
+        "n5",
+        "2025-12-20",
+        "Officials blamed the attack on Jundallah Baloch Front (JBF), a little-known faction. \
+         Islamabad accused the Afghan Taliban of sheltering JBF militants.",
+    );
+    assert!(
+        x.new_entities
+            .iter()
+            .any(|e| e.iri.ends_with("/jbf") && e.label == "Jundallah Baloch Front"),
+        "{:?}",
+        x.new_entities
+    );
+    assert!(has(&x, &["taliban"], "Harbouring", &["jbf"]), "{:?}", triples(&x));
+}
+
+#[test]
+fn brackets_that_do_not_spell_the_name_before_them_introduce_nothing() {
+    let x = run(
+        "n6",
+        "2025-12-20",
+        "Islamabad accused the Afghan Taliban of sheltering the Baloch Liberation Army (UN).",
+    );
+    assert!(
+        !x.new_entities.iter().any(|e| e.iri.ends_with("/un")),
+        "{:?}",
+        x.new_entities
+    );
+}

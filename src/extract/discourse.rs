@@ -29,6 +29,9 @@ pub struct Discourse {
     states: Vec<(Ent, usize)>,
     /// How often each state or armed group has been named.
     parties: Vec<(Ent, usize)>,
+    /// Names the article introduced for an actor the graph lacks ("Tehreek-e-Taliban Pakistan
+    /// (TTP)" makes "TTP" a name for the rest of the article), with the actor.
+    pub local_names: Vec<(String, Ent)>,
 }
 
 const RECENT: usize = 24;

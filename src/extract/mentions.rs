@@ -81,6 +81,8 @@ pub struct Mention {
     pub anaphor: bool,
     /// For a state's armed or security body ("Tajik border guards"): that state.
     pub force_of: Option<Ent>,
+    /// A name the article introduces for this actor ("TTP" after "Tehreek-e-Taliban Pakistan").
+    pub alias: Option<String>,
 }
 
 /// Everything the mention finder needs.
@@ -158,6 +160,8 @@ impl Ctx<'_> {
 /// Finds the mentions of one sentence, in text order, resolving anaphors against `disc`.
 pub fn find(p: &Prepared, cx: &Ctx<'_>, disc: &Discourse) -> Vec<Mention> {
     let mut out = graph_names(p, cx);
+    acronym_introductions(p, &mut out);
+    local_names(p, disc, &mut out);
     compound_agent_nouns(p, cx, &mut out);
     forces::mark_named(p, cx, &mut out);
     forces::shared_nationality(p, cx, &mut out);
@@ -192,6 +196,7 @@ fn graph_names(p: &Prepared, cx: &Ctx<'_>) -> Vec<Mention> {
                     demonym: false,
                     anaphor: false,
                     force_of: None,
+                    alias: None,
                 });
                 out.len() - 1
             }
@@ -220,6 +225,76 @@ fn graph_names(p: &Prepared, cx: &Ctx<'_>) -> Vec<Mention> {
         }
     }
     out
+}
+
+/// "Tehreek-e-Taliban Pakistan (TTP)": a name whose capitalised words' initials spell the
+/// all-capitals word in brackets after it. When the graph knows neither, the name is one new actor
+/// (names the graph knows inside it, like "Taliban", are not read apart), with the acronym as its
+/// IRI, as the graph names such groups.
+fn acronym_introductions(p: &Prepared, out: &mut Vec<Mention>) {
+    let n = p.tokens.len();
+    for k in 1..n.saturating_sub(2) {
+        let acr = &p.tokens[k + 1];
+        let letters: Vec<char> = p.text_of(k + 1, k + 2).chars().collect();
+        let all_caps =
+            letters.len() >= 2 && letters.len() <= 6 && letters.iter().all(char::is_ascii_uppercase);
+        if p.low(k) != "(" || p.low(k + 2) != ")" || acr.kind != Kind::Word || !all_caps {
+            continue;
+        }
+        if out
+            .iter()
+            .any(|m| m.from == k + 1 && m.actor.as_ref().is_some_and(|a| a.known))
+        {
+            continue;
+        }
+        // Walk back over the name, matching initials from the last letter of the acronym.
+        let mut want = letters.len();
+        let mut j = k;
+        while j > 0 && want > 0 {
+            let t = &p.tokens[j - 1];
+            let connector = matches!(
+                t.lower.as_str(),
+                "-" | "e" | "i" | "al" | "of" | "for" | "and" | "the" | "de"
+            );
+            if t.kind == Kind::Word && t.cap {
+                let initial = p.text_of(j - 1, j).chars().next().map(|c| c.to_ascii_uppercase());
+                if initial != Some(letters[want - 1]) {
+                    break;
+                }
+                want -= 1;
+            } else if !connector {
+                break;
+            }
+            j -= 1;
+        }
+        if want > 0 || j >= k {
+            continue;
+        }
+        let name = p.text_of(j, k).to_owned();
+        let mut m = blank(j, k + 3);
+        let mut e = Ent::proposed(&name, "ArmedGroup");
+        e.r.iri = format!("{}{}", vocab::ID, slug(p.text_of(k + 1, k + 2)));
+        m.actor = Some(e);
+        m.alias = Some(p.text_of(k + 1, k + 2).to_owned());
+        out.retain(|o| o.to <= j || o.from >= k + 3);
+        out.push(m);
+    }
+}
+
+/// Names the article introduced in an earlier sentence ("TTP"), where no graph name covers them.
+fn local_names(p: &Prepared, disc: &Discourse, out: &mut Vec<Mention>) {
+    for i in 0..p.tokens.len() {
+        if !p.tokens[i].cap || out.iter().any(|m| m.from <= i && i < m.to) {
+            continue;
+        }
+        let text = p.text_of(i, i + 1);
+        if let Some((_, e)) = disc.local_names.iter().find(|(n, _)| n == text) {
+            let mut m = blank(i, i + 1);
+            m.actor = Some(e.clone());
+            out.push(m);
+        }
+    }
+    out.sort_by_key(|m| m.from);
 }
 
 /// "Tajik border guards", "Pakistan's Defence Ministry", "Chinese lives": a nationality and an
@@ -378,6 +453,7 @@ pub(super) fn blank(from: usize, to: usize) -> Mention {
         demonym: false,
         anaphor: false,
         force_of: None,
+        alias: None,
     }
 }
 

@@ -181,6 +181,13 @@ fn remember(
     iris: &[Option<String>],
     attributions: &[claims::Attribution],
 ) {
+    for m in ms {
+        if let (Some(alias), Some(e)) = (&m.alias, &m.actor) {
+            if !disc.local_names.iter().any(|(n, _)| n == alias) {
+                disc.local_names.push((alias.clone(), e.clone()));
+            }
+        }
+    }
     for m in ms.iter().filter(|m| !m.anaphor) {
         if let Some(e) = m.actor.as_ref().filter(|_| !m.demonym) {
             disc.saw_actor(e);
