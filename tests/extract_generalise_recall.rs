@@ -101,3 +101,32 @@ fn brackets_that_do_not_spell_the_name_before_them_introduce_nothing() {
         x.new_entities
     );
 }
+
+#[test]
+fn an_accusation_in_apposition_is_by_the_claimant_against_the_denier() {
+    let x = run(
+        "n7",
+        "2025-10-14",
+        "The strike hit a village in Paktika, which Kabul says killed nine civilians, an allegation rejected by Islamabad.",
+    );
+    assert!(
+        has(&x, &["taliban"], "Accusation", &["pakistan"]),
+        "{:?}",
+        triples(&x)
+    );
+}
+
+#[test]
+fn an_appeal_for_a_nations_action_targets_that_nation() {
+    let x = run(
+        "n8",
+        "2025-12-20",
+        "Tajikistan's Foreign Ministry condemned the raid, demanding swift Afghan action against the militants.",
+    );
+    assert!(
+        has(&x, &["tajik-foreign-ministry"], "Appeal", &["afghanistan"])
+            || has(&x, &["tajik-foreign-ministry"], "Appeal", &["taliban"]),
+        "{:?}",
+        triples(&x)
+    );
+}

@@ -287,6 +287,28 @@ impl Args<'_> {
         false
     }
 
+    /// "demanding urgent Afghan intervention": a nationality word before a common noun, within
+    /// `limit` tokens after `te` with only adjectives between, read as its state.
+    pub fn demonym_object(&self, te: usize, limit: usize) -> Vec<Arg> {
+        let end = self.clause_end(te).min(te + limit);
+        self.mentions
+            .iter()
+            .find(|m| {
+                m.demonym
+                    && m.from >= te
+                    && m.from < end
+                    && self.object_ok(te, m)
+                    && self
+                        .p
+                        .tokens
+                        .get(m.to)
+                        .is_some_and(|t| t.kind == Kind::Word && !t.cap)
+            })
+            .and_then(|m| m.actor.clone())
+            .map(|e| vec![(e, None)])
+            .unwrap_or_default()
+    }
+
     /// The actor after a preposition in `preps`, within `limit` tokens after `te`.
     pub fn after_prep(&self, te: usize, limit: usize, preps: &[&str]) -> Vec<Arg> {
         let end = self.clause_end(te).min(te + limit);

@@ -101,6 +101,7 @@ pub fn find(a: &Args<'_>, attributions: &[Attribution]) -> Vec<Found> {
     merge::accused_deeds(a, &mut out);
     merge::claims_as_events(a, attributions, &mut out);
     merge::criticism_named_by_participle(a, &mut out);
+    merge::accusation_in_apposition(attributions, &mut out);
     merge::co_speaker_in_with_clause(a, &mut out);
     merge::group_of_members(a, &mut out);
     out
@@ -374,6 +375,10 @@ fn refine(
         )
     {
         *targets = a.after_prep(te, 6, &["about", "over", "of", "at"]);
+    }
+    // "demanding urgent Afghan action": the state whose action an appeal asks for is its target.
+    if targets.is_empty() && class == "Appeal" {
+        *targets = a.demonym_object(te, 4);
     }
     // "warned that should X strike again …": the one warned is named after the warning.
     if targets.is_empty() && class == "Warning" {

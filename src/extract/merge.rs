@@ -394,3 +394,35 @@ pub fn group_of_members(a: &Args<'_>, out: &mut [Found]) {
         f.targets.extend(groups);
     }
 }
+
+/// "…, which Kabul claims killed civilians, an accusation denied by Islamabad": an accusation
+/// named by a noun in apposition is by the speaker of the claim before it, against the one who
+/// denies it right after.
+pub fn accusation_in_apposition(attributions: &[Attribution], out: &mut [Found]) {
+    for k in 0..out.len() {
+        let f = &out[k];
+        if f.class != "Accusation" || f.frame != Frame::Noun || !f.agents.is_empty() {
+            continue;
+        }
+        let Some(denier) = out
+            .iter()
+            .find(|d| d.class == "Denial" && d.span.0 >= f.span.1 && d.span.0 <= f.span.1 + 1)
+            .and_then(|d| d.agents.first().cloned())
+        else {
+            continue;
+        };
+        let Some(speaker) = attributions
+            .iter()
+            .filter(|at| at.at < f.span.0 && at.speaker.0.r.iri != denier.0.r.iri)
+            .max_by_key(|at| at.at)
+            .map(|at| at.speaker.clone())
+        else {
+            continue;
+        };
+        let f = &mut out[k];
+        f.agents = vec![speaker];
+        if f.targets.is_empty() {
+            f.targets = vec![denier];
+        }
+    }
+}
