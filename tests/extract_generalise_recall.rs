@@ -130,3 +130,47 @@ fn an_appeal_for_a_nations_action_targets_that_nation() {
         triples(&x)
     );
 }
+
+#[test]
+fn an_appeal_to_respect_the_rights_of_a_group_names_that_group_too() {
+    let x = run(
+        "n9",
+        "2025-12-20",
+        "Tajikistan called on the Taliban to ensure the safety of Tajik border guards posted near Khatlon.",
+    );
+    assert!(
+        triples(&x).iter().any(|(a, c, t)| a == &["tajikistan"]
+            && c == "Appeal"
+            && t.contains(&"tajik-border-guards".to_owned())),
+        "{:?}",
+        triples(&x)
+    );
+}
+
+#[test]
+fn a_nations_interests_stand_for_its_nationals() {
+    let x = run(
+        "n10",
+        "2025-12-20",
+        "The violence has increasingly targeted Chinese interests along the border.",
+    );
+    assert!(
+        has(&x, &[], "Attack", &["chinese-nationals"]),
+        "{:?}",
+        triples(&x)
+    );
+}
+
+#[test]
+fn concern_over_the_presence_of_armed_groups_names_them() {
+    let x = run(
+        "n11",
+        "2025-12-20",
+        "Dushanbe has repeatedly expressed concern over the presence of armed groups near its frontier.",
+    );
+    assert!(
+        has(&x, &["tajikistan"], "ExpressionOfConcern", &["armed-groups-n11"]),
+        "{:?}",
+        triples(&x)
+    );
+}

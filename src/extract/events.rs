@@ -380,6 +380,18 @@ fn refine(
     if targets.is_empty() && class == "Appeal" {
         *targets = a.demonym_object(te, 4);
     }
+    // "called on X to respect the rights of Y": Y is a party to the appeal too.
+    if class == "Appeal" {
+        let end = a.clause_end(te).min(te + 14);
+        if let Some(j) = (te..end).find(|&j| p.gram(j, 2).is_some_and(|g| a.lex.has_cue(g, Cue::Beneficiary)))
+        {
+            for t in a.after_prep(j + 1, 4, &["of"]) {
+                if !targets.iter().any(|x| x.0.r.iri == t.0.r.iri) {
+                    targets.push(t);
+                }
+            }
+        }
+    }
     // "warned that should X strike again …": the one warned is named after the warning.
     if targets.is_empty() && class == "Warning" {
         *targets = warned(a, te, agents);

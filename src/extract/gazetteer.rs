@@ -238,10 +238,13 @@ impl Gazetteer {
                 .flatten()
                 .filter_map(|node| raw.source_of_node.get(node).cloned())
                 .collect();
+            let mut sources = sources;
             if let Some(h) = held_out {
                 if !sources.is_empty() && sources.iter().all(|s| s == h) {
                     continue;
                 }
+                // The held-out article is not curated yet: nothing is known to be attested by it.
+                sources.remove(h);
             }
             let mut labels = raw.labels.get(iri.as_str()).cloned().unwrap_or_default();
             let mentions = raw

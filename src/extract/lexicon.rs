@@ -63,6 +63,8 @@ pub enum Cue {
     Restraint,
     /// Describes a group no name is given for ("armed", "masked", "unidentified").
     Unnamed,
+    /// What an appeal asks to be respected for someone ("the rights of"): that someone is a party.
+    Beneficiary,
 }
 
 /// A noun that names a body or group with a nationality.
@@ -434,6 +436,7 @@ fn parse_cue(s: &str) -> Option<Cue> {
         "light" => Cue::Light,
         "restraint" => Cue::Restraint,
         "unnamed" => Cue::Unnamed,
+        "beneficiary" => Cue::Beneficiary,
         _ => return None,
     })
 }

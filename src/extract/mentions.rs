@@ -631,7 +631,7 @@ fn unnamed_group(p: &Prepared, cx: &Ctx<'_>, out: &[Mention], i: usize) -> Optio
         t.cap && t.kind == Kind::Word
             || matches!(
                 t.lower.as_str(),
-                "the" | "these" | "those" | "its" | "their" | "his" | "her" | "our" | "'s" | "-" | "of"
+                "the" | "these" | "those" | "its" | "their" | "his" | "her" | "our" | "'s" | "-"
             )
     });
     if definite || out.iter().any(|m| m.from < i + 1 && i < m.to) {
