@@ -174,3 +174,19 @@ fn concern_over_the_presence_of_armed_groups_names_them() {
         triples(&x)
     );
 }
+
+#[test]
+fn government_troops_forced_to_retreat_are_the_ones_retreating() {
+    let x = run(
+        "n12",
+        "2025-12-20",
+        "Tajik border guards said the post was quiet. By some accounts, government troops were forced to retreat from the ridge.",
+    );
+    assert!(
+        triples(&x)
+            .iter()
+            .any(|(a, c, t)| c == "Retreat" && a.len() == 1 && a[0].starts_with("tajik") && t.is_empty()),
+        "{:?}",
+        triples(&x)
+    );
+}

@@ -222,16 +222,8 @@ fn build(a: &Args<'_>, class: &str, frame: Frame, (ts, te): (usize, usize)) -> O
         used.push(pl.r.iri.clone());
     }
     // A noun naming an earlier event ("the attack", "this clash") adds nothing new.
-    if frame == Frame::Noun && agents.is_empty() && targets.is_empty() {
-        let definite = (ts.saturating_sub(2)..ts).any(|j| {
-            matches!(
-                p.low(j),
-                "the" | "this" | "that" | "these" | "those" | "its" | "latest"
-            )
-        });
-        if definite {
-            return None;
-        }
+    if frame == Frame::Noun && agents.is_empty() && targets.is_empty() && definite(a, ts) {
+        return None;
     }
     agents.dedup_by(|x, y| x.0.r.iri == y.0.r.iri);
     targets.retain(|t| !agents.iter().any(|ag| ag.0.r.iri == t.0.r.iri));
@@ -257,6 +249,16 @@ fn build(a: &Args<'_>, class: &str, frame: Frame, (ts, te): (usize, usize)) -> O
     })
 }
 
+/// A determiner right before a noun trigger says it names an event told before ("the clash").
+fn definite(a: &Args<'_>, ts: usize) -> bool {
+    (ts.saturating_sub(2)..ts).any(|j| {
+        matches!(
+            a.p.low(j),
+            "the" | "this" | "that" | "these" | "those" | "its" | "latest"
+        )
+    })
+}
+
 /// Agents, targets and confidence of a verb trigger; `Err` carries a whole event read another way
 /// (a participle naming its victim), `Ok(None)` means the verb is not read.
 fn verb_args(
@@ -273,8 +275,8 @@ fn verb_args(
         } else {
             Vec::new()
         };
-        if passive(a, ts) && class == "Deployment" {
-            // "troops were dispatched": the troops are the ones deployed.
+        if passive(a, ts) && matches!(class, "Deployment" | "Retreat") {
+            // "troops were dispatched", "were forced to retreat": the troops are the ones who move.
             (a.subject(ts, 0), Vec::new(), 0.65)
         } else if passive(a, ts) {
             (by, a.subject(ts, 0), 0.7)

@@ -600,7 +600,8 @@ fn anaphors(p: &Prepared, cx: &Ctx<'_>, disc: &Discourse, covered: &[bool], out:
             i += len;
             continue;
         }
-        if let Some((len, group)) = unnamed_group(p, cx, out, i) {
+        if let Some((len, group)) = unnamed_group(p, cx, out, i).or_else(|| government_forces(p, cx, disc, i))
+        {
             let mut m = blank(i, i + len);
             m.actor = Some(group);
             found.push(m);
@@ -673,6 +674,36 @@ fn unnamed_group(p: &Prepared, cx: &Ctx<'_>, out: &[Mention], i: usize) -> Optio
         e
     });
     Some((end - i, group))
+}
+
+/// "government troops": the forces of the government the article is about. The graph's entity so
+/// described when it is attested by the same article; else the forces of the state whose forces
+/// the article named last (its de facto government's on a date it has one); else nothing.
+fn government_forces(p: &Prepared, cx: &Ctx<'_>, disc: &Discourse, i: usize) -> Option<(usize, Ent)> {
+    if p.low(i) != "government" || i > 0 && p.tokens[i - 1].cap {
+        return None;
+    }
+    let (n, an) = p.longest(i + 1, &cx.lex.agent_nouns)?;
+    if !forces::is_security(&an.head) {
+        return None;
+    }
+    let end = i + 1 + n;
+    let own = cx
+        .gaz
+        .by_label(p.text_of(i, end))
+        .filter(|&e| {
+            cx.gaz
+                .entity(e)
+                .is_some_and(|e| e.is_actor && e.sources.contains(cx.source))
+        })
+        .and_then(|e| Ent::of_graph(cx.gaz, e));
+    let body = own.or_else(|| {
+        let state = disc.force_state.clone()?;
+        let adjective = cx.demonym_of(&state)?;
+        let surface = format!("{adjective} {}", p.text_of(i + 1, end));
+        Some(compound(cx, &state, &surface, &adjective, an))
+    })?;
+    Some((end - i, body))
 }
 
 /// "their forces", "its embassy": the possessor's own body, named with its nationality.
