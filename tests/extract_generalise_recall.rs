@@ -190,3 +190,22 @@ fn government_troops_forced_to_retreat_are_the_ones_retreating() {
         triples(&x)
     );
 }
+
+#[test]
+fn a_pronoun_between_a_phrasal_verbs_words_is_its_object() {
+    let x = run(
+        "n13",
+        "2025-12-20",
+        "Masked gunmen attacked a checkpoint near Khatlon on Monday. Tajik border guards tracked them down the next day.",
+    );
+    assert!(
+        has(
+            &x,
+            &["tajik-border-guards"],
+            "SecurityOperation",
+            &["masked-gunmen-n13"]
+        ),
+        "{:?}",
+        triples(&x)
+    );
+}

@@ -73,7 +73,7 @@ pub fn find(a: &Args<'_>, attributions: &[Attribution]) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     let mut i = 0;
     while i < p.tokens.len() {
-        let Some((n, triggers)) = p.longest(i, &a.lex.triggers) else {
+        let Some((n, triggers)) = p.longest(i, &a.lex.triggers).or_else(|| split_by_pronoun(a, i)) else {
             i += 1;
             continue;
         };
@@ -105,6 +105,20 @@ pub fn find(a: &Args<'_>, attributions: &[Attribution]) -> Vec<Found> {
     merge::co_speaker_in_with_clause(a, &mut out);
     merge::group_of_members(a, &mut out);
     out
+}
+
+/// Object pronouns that split a phrasal verb ("tracked them down").
+const SPLITTING_PRONOUNS: [&str; 4] = ["them", "him", "her", "it"];
+
+/// "tracked them down", "drove them back": a two-word trigger with an object pronoun between its
+/// words, as three tokens.
+fn split_by_pronoun<'l>(a: &Args<'l>, i: usize) -> Option<(usize, &'l Vec<super::lexicon::Trigger>)> {
+    let p = a.p;
+    if !SPLITTING_PRONOUNS.contains(&p.low(i + 1)) || p.low(i + 2).is_empty() {
+        return None;
+    }
+    let key = format!("{} {}", p.low(i), p.low(i + 2));
+    a.lex.triggers.get(&key).map(|t| (3, t))
 }
 
 /// True when the trigger sits under negation, a modal, a plan or a wish to prevent it.
@@ -320,6 +334,15 @@ fn verb_args(
             let mut obj = a.object(te, 8);
             if obj.is_empty() {
                 obj = own_people(a, te, &subj);
+            }
+            // "tracked them down": the pronoun inside the trigger is its object.
+            if obj.is_empty() && te == ts + 3 && SPLITTING_PRONOUNS.contains(&p.low(ts + 1)) {
+                obj = a
+                    .mentions
+                    .iter()
+                    .filter(|m| m.from == ts + 1 && m.anaphor)
+                    .filter_map(|m| m.actor.clone().map(|e| (e, None)))
+                    .collect();
             }
             (subj, obj, if frame == Frame::VerbWith { 0.75 } else { 0.7 })
         }
