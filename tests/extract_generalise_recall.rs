@@ -209,3 +209,32 @@ fn a_pronoun_between_a_phrasal_verbs_words_is_its_object() {
         triples(&x)
     );
 }
+
+#[test]
+fn a_capitals_own_ministry_is_its_states_ministry() {
+    let x = run(
+        "n14",
+        "2025-10-14",
+        "Islamabad issued a stern warning on Monday, with its Interior Ministry saying that further attacks would be answered.",
+    );
+    assert!(
+        triples(&x).iter().any(|(a, c, _)| c == "Warning"
+            && a.contains(&"pakistan".to_owned())
+            && a.contains(&"pakistani-interior-ministry".to_owned())),
+        "{:?}",
+        triples(&x)
+    );
+    // An embassy in a capital does not make the capital its owner.
+    let y = run(
+        "n15",
+        "2025-12-20",
+        "The Chinese Embassy in Dushanbe urged its citizens to leave the border area.",
+    );
+    assert!(
+        !triples(&y)
+            .iter()
+            .any(|(_, _, t)| t.iter().any(|t| t.starts_with("tajik"))),
+        "{:?}",
+        triples(&y)
+    );
+}

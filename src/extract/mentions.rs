@@ -619,6 +619,8 @@ fn anaphors(p: &Prepared, cx: &Ctx<'_>, disc: &Discourse, covered: &[bool], out:
         }
         i += len;
     }
+    // "its Defence Ministry": the possessed body replaces a name read inside it.
+    out.retain(|o| !found.iter().any(|f| f.from < o.from && o.to <= f.to));
     out.extend(found);
 }
 
@@ -718,13 +720,30 @@ fn possessed_body(
         return None;
     }
     let (n, an) = p.longest(i + 1, &cx.lex.agent_nouns)?;
-    let owner = out
+    let owner_mention = out.iter().rev().filter(|m| m.to <= i).find(|m| m.actor.is_some());
+    let owner = owner_mention
+        .and_then(|m| m.actor.clone())
+        .or_else(|| disc.resolve("speaker"))?;
+    if let Some(e) = forces::own_body(cx, &owner, &an.head) {
+        return Some((1 + n, vec![e]));
+    }
+    // "Kabul … its Defence Ministry": a government named by its capital owns the state's body.
+    let state = out
         .iter()
         .rev()
-        .filter(|m| m.to <= i)
-        .find_map(|m| m.actor.clone())
-        .or_else(|| disc.resolve("speaker"))?;
-    forces::own_body(cx, &owner, &an.head).map(|e| (1 + n, vec![e]))
+        .find(|m| m.to <= i && m.actor.is_some() && !m.anaphor)
+        .filter(|m| {
+            m.metonym.is_some()
+                && !matches!(
+                    p.low(m.from.wrapping_sub(1)),
+                    "in" | "at" | "from" | "to" | "near"
+                )
+        })
+        .and_then(|m| cx.lex.capitals.get(&p.text_of(m.from, m.to).to_lowercase()))
+        .map(|label| cx.state(label))?;
+    let adjective = cx.demonym_of(&state)?;
+    let surface = format!("{adjective} {}", p.text_of(i + 1, i + 1 + n));
+    Some((1 + n, vec![compound(cx, &state, &surface, &adjective, an)]))
 }
 
 /// An anaphor of the lexicon at token `i` and what it stands for.

@@ -357,12 +357,12 @@ pub fn co_speaker_in_with_clause(a: &Args<'_>, out: &mut [Found]) {
                 && SAYING.contains(&p.low(m.to))
                 && !m.demonym
         });
-        // "its ministry" that the graph does not know: whose it is stays unsaid.
-        let owned_unknown = |e: &Ent| !e.known && matches!(p.low(w + 1), "its" | "their");
-        if let Some(e) = speaker
-            .and_then(|m| m.actor.clone())
-            .filter(|e| !owned_unknown(e))
-        {
+        // "its ministry" that the graph does not know, read without its owner: whose it is stays
+        // unsaid (a possessed body whose owner was found spans the "its").
+        let owned_unknown = |m: &super::mentions::Mention, e: &Ent| {
+            !e.known && m.from == w + 2 && matches!(p.low(w + 1), "its" | "their")
+        };
+        if let Some(e) = speaker.and_then(|m| m.actor.clone().filter(|e| !owned_unknown(m, e))) {
             if !f.agents.iter().any(|x| x.0.r.iri == e.r.iri) {
                 f.agents.push((e, None));
             }
