@@ -238,3 +238,23 @@ fn a_capitals_own_ministry_is_its_states_ministry() {
         triples(&y)
     );
 }
+
+/// Regression: once the parties of "exchanged fire with" were read, the toll of the "deadly
+/// confrontation" named first in the sentence stayed on a second, partyless clash.
+#[test]
+fn a_toll_told_before_the_parties_stays_with_the_clash() {
+    let x = run(
+        "n16",
+        "2025-12-20",
+        "A deadly confrontation that left four people dead broke out near Khatlon on Monday, as masked gunmen exchanged fire with Tajik border guards.",
+    );
+    let clashes: Vec<_> = x.events.iter().filter(|e| e.class.ends_with("#Clash")).collect();
+    assert_eq!(clashes.len(), 1, "{:?}", triples(&x));
+    let c = clashes[0];
+    assert!(
+        c.agents.iter().any(|a| a.iri.ends_with("masked-gunmen-n16")),
+        "{:?}",
+        triples(&x)
+    );
+    assert_eq!(c.killed.as_ref().map(|k| k.count), Some(4));
+}

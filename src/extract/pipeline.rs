@@ -556,6 +556,20 @@ impl<'m> Builder<'m> {
 
     /// The same event said twice in one sentence ("urged X …, and pressed Y") is one event.
     fn merge_duplicate(&mut self, f: &Found, span: &Span) -> Option<String> {
+        // "A deadly confrontation … exchanged fire with security forces": a mention naming no one
+        // and a later one naming the parties are one event.
+        if let Some(d) = self.events.iter().position(|e| {
+            e.span.sentence == span.sentence
+                && e.class == vocab::bkg(&f.class)
+                && e.agents.is_empty()
+                && e.targets.is_empty()
+                && !f.agents.is_empty()
+        }) {
+            let mut m = Vec::new();
+            self.events[d].agents = self.take(&f.agents, span, f.confidence, &mut m);
+            self.events[d].targets = self.take(&f.targets, span, f.confidence, &mut m);
+            return Some(self.events[d].iri.clone());
+        }
         let d = self.events.iter().position(|e| {
             e.span.sentence == span.sentence
                 && e.class == vocab::bkg(&f.class)
