@@ -84,5 +84,5 @@ fn seeds_meet_shapes_and_scores() {
         "{}",
         r.to_text("seeds")
     );
-    assert!(r.tuples.f1() >= 0.6, "{}", r.to_text("seeds"));
+    assert!(r.tuples.f1() >= 0.85, "{}", r.to_text("seeds"));
 }
