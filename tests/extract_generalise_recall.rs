@@ -258,3 +258,39 @@ fn a_toll_told_before_the_parties_stays_with_the_clash() {
     );
     assert_eq!(c.killed.as_ref().map(|k| k.count), Some(4));
 }
+
+#[test]
+fn fighting_named_by_a_bare_noun_is_between_the_articles_two_sides() {
+    let x = run(
+        "n17",
+        "2017-05-10",
+        "Taliban fighters attacked Tajik border guards near Khatlon on Monday. \
+         Officials said that three guards were wounded in combat near the river.",
+    );
+    assert!(
+        triples(&x).iter().any(|(a, c, t)| c == "Clash"
+            && a == &["taliban"]
+            && t == &["tajik-border-guards"]
+            || c == "Clash" && a == &["tajik-border-guards"] && t == &["taliban"]),
+        "{:?}",
+        triples(&x)
+    );
+}
+
+/// Regression: "Samadov said that …" was read as a relative clause on Samadov, making the
+/// speaker the agent of the fighting his words reported.
+#[test]
+fn a_speaker_before_that_is_not_the_antecedent_of_a_relative_clause() {
+    let x = run(
+        "n18",
+        "2025-12-20",
+        "Emomali Rahmon said that a clinic is treating five soldiers wounded in combat.",
+    );
+    assert!(
+        !triples(&x)
+            .iter()
+            .any(|(a, _, _)| a.contains(&"emomali-rahmon".to_owned())),
+        "{:?}",
+        triples(&x)
+    );
+}

@@ -53,6 +53,9 @@ pub struct Args<'a> {
     pub excluded: Vec<Excluded>,
     /// The two sides the article is about so far (for calls for restraint).
     pub sides: Vec<Ent>,
+    /// The parties of the article's fighting so far, most recent first (for fighting named by a
+    /// noun that names no party).
+    pub belligerents: Vec<Ent>,
     /// Looks an entity up by label in the graph.
     pub gaz: Option<&'a super::gazetteer::Gazetteer>,
 }

@@ -199,7 +199,18 @@ fn build(a: &Args<'_>, class: &str, frame: Frame, (ts, te): (usize, usize)) -> O
             Ok(None) => return None,
             Err(whole) => return *whole,
         },
-        Frame::Noun => noun_args(a, class, (ts, te)),
+        Frame::Noun => {
+            let (ag, tg, c) = noun_args(a, class, (ts, te));
+            // "wounded in combat", "a battle that raged for hours": fighting named by a noun
+            // that names no party is between the two parties of the article's fighting so far.
+            // With one side known so far, the other is unsaid: nothing is drafted.
+            let unnamed = class == "Clash" && ag.is_empty() && tg.is_empty() && !definite(a, ts);
+            match a.belligerents.as_slice() {
+                [x, y] if unnamed => (vec![(x.clone(), None)], vec![(y.clone(), None)], c - 0.1),
+                [_] if unnamed => return None,
+                _ => (ag, tg, c),
+            }
+        }
         Frame::Content | Frame::Instrument => (Vec::new(), a.object(te, 6), 0.55),
     };
     if matches!(frame, Frame::Verb | Frame::VerbWith) && agents.is_empty() {

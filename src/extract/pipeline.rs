@@ -132,6 +132,7 @@ fn sentence(
         mentions: &ms,
         excluded: Vec::new(),
         sides: disc.sides(),
+        belligerents: disc.belligerents.clone(),
         gaz: Some(cx.gaz),
     };
     let attributions = claims::find(&a);
@@ -277,6 +278,11 @@ fn remember(
         }
         if f.violent() && !f.agents.is_empty() {
             disc.violent_agents = f.agents.iter().map(|x| x.0.clone()).collect();
+        }
+        if f.violent() {
+            for (e, _) in f.targets.iter().chain(&f.agents) {
+                disc.saw_belligerent(e);
+            }
         }
         if events::is_speech(&f.class) {
             disc.speaker = f.agents.first().map(|x| x.0.clone());
