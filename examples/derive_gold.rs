@@ -67,6 +67,28 @@ const REVIEW: [(&str, &str); 2] = [
     ),
 ];
 
+/// Events an article's curated file links to a sentence that does not state them (the link comes
+/// from what other articles say): (source, event, why). Left out of that article's gold.
+const NOT_STATED: [(&str, &str, &str); 2] = [
+    (
+        "002_ce4f7711c776f642",
+        "gunfire-attack-on-chinese-construction-workers",
+        "the article says only 'two separate attacks' on Chinese nationals (scored as attacks-on-chinese-workers); gunfire and construction workers come from another article",
+    ),
+    (
+        "002_ce4f7711c776f642",
+        "khatlon-drone-strike-on-shohin-sm-camp",
+        "the article says only 'two separate attacks' on Chinese nationals (scored as attacks-on-chinese-workers); the drone and the company come from another article",
+    ),
+];
+
+/// Targets the curated data gives an event that are not its parties in the text: (event, target).
+/// A clash's own side listed as a participant, a talk's subject listed as a party.
+const NOT_PARTIES: [(&str, &str); 2] = [
+    ("pakistan-taliban-border-clashes", "pakistani-security-forces"),
+    ("pakistan-tajikistan-consultations-in-dushanbe", "iskp"),
+];
+
 fn key(n: &NamedOrBlankNode) -> String {
     match n {
         NamedOrBlankNode::NamedNode(n) => n.as_str().to_owned(),
@@ -161,6 +183,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 excluded.push(json!({"iri": local, "class": class, "reason": why}));
                 continue;
             }
+            if let Some((_, _, why)) = NOT_STATED
+                .iter()
+                .find(|(src, iri, _)| **src == *source && *iri == local)
+            {
+                excluded.push(json!({"iri": local, "class": class, "reason": why}));
+                continue;
+            }
             if body.is_empty() {
                 excluded.push(json!({"iri": s.rsplit('/').next(), "class": class, "reason": "attested only in a headline or page furniture"}));
                 continue;
@@ -168,6 +197,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let mut targets = short(get(s, "target"));
             targets.extend(short(get(s, "beneficiary")));
             targets.extend(short(get(s, "participant")));
+            targets.retain(|t| !NOT_PARTIES.contains(&(local, t.as_str())));
             let deaths: Vec<u64> = get(s, "casualties")
                 .iter()
                 .flat_map(|c| get(c, "deaths"))

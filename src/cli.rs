@@ -201,6 +201,9 @@ pub struct ExtractEvalArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = SummaryFormat::Text)]
     pub format: SummaryFormat,
+    /// Also list, per article and run, the gold tuples missed and the tuples added, with their sentences.
+    #[arg(long)]
+    pub misses: bool,
 }
 
 /// Arguments of `import`.

@@ -127,12 +127,49 @@ pub fn eval(args: &ExtractEvalArgs, out: &mut impl Write) -> anyhow::Result<()> 
                 "full": scores.full.to_json(),
                 "leave_one_out": scores.leave_one_out.to_json(),
             });
+            let mut doc = doc;
+            if args.misses {
+                doc["diffs"] = scores
+                    .diffs
+                    .iter()
+                    .map(|d| {
+                        let list = |v: &[(extract::eval::Tuple, Vec<usize>)]| {
+                            v.iter()
+                                .map(|((a, c, t), s)| serde_json::json!({"agent": a, "class": c, "target": t, "sentences": s}))
+                                .collect::<Vec<_>>()
+                        };
+                        serde_json::json!({"source": d.source, "run": d.run, "missed": list(&d.missed), "added": list(&d.added)})
+                    })
+                    .collect();
+            }
             serde_json::to_writer_pretty(&mut *out, &doc)?;
             writeln!(out)?;
         }
         SummaryFormat::Text => {
             writeln!(out, "{}", scores.full.to_text("Full gazetteer"))?;
             writeln!(out, "{}", scores.leave_one_out.to_text("Leave one article out"))?;
+            if args.misses {
+                write_misses(&scores.diffs, out)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The missed (`-`) and added (`+`) tuples, one per line, tab-separated.
+fn write_misses(diffs: &[gold::ArticleDiff], out: &mut impl Write) -> anyhow::Result<()> {
+    for d in diffs {
+        for (sign, list) in [("-", &d.missed), ("+", &d.added)] {
+            for ((a, c, t), s) in list {
+                let s: Vec<String> = s.iter().map(ToString::to_string).collect();
+                writeln!(
+                    out,
+                    "{sign}\t{}\t{}\t{a}\t{c}\t{t}\ts{}",
+                    d.source,
+                    d.run,
+                    s.join(",")
+                )?;
+            }
         }
     }
     Ok(())

@@ -53,6 +53,9 @@ pub struct Args<'a> {
     pub excluded: Vec<Excluded>,
     /// The two sides the article is about so far (for calls for restraint).
     pub sides: Vec<Ent>,
+    /// The parties of the article's fighting so far, most recent first (for fighting named by a
+    /// noun that names no party).
+    pub belligerents: Vec<Ent>,
     /// Looks an entity up by label in the graph.
     pub gaz: Option<&'a super::gazetteer::Gazetteer>,
 }
@@ -285,6 +288,28 @@ impl Args<'_> {
             }
         }
         false
+    }
+
+    /// "demanding urgent Afghan intervention": a nationality word before a common noun, within
+    /// `limit` tokens after `te` with only adjectives between, read as its state.
+    pub fn demonym_object(&self, te: usize, limit: usize) -> Vec<Arg> {
+        let end = self.clause_end(te).min(te + limit);
+        self.mentions
+            .iter()
+            .find(|m| {
+                m.demonym
+                    && m.from >= te
+                    && m.from < end
+                    && self.object_ok(te, m)
+                    && self
+                        .p
+                        .tokens
+                        .get(m.to)
+                        .is_some_and(|t| t.kind == Kind::Word && !t.cap)
+            })
+            .and_then(|m| m.actor.clone())
+            .map(|e| vec![(e, None)])
+            .unwrap_or_default()
     }
 
     /// The actor after a preposition in `preps`, within `limit` tokens after `te`.

@@ -29,6 +29,12 @@ pub struct Discourse {
     states: Vec<(Ent, usize)>,
     /// How often each state or armed group has been named.
     parties: Vec<(Ent, usize)>,
+    /// The parties of the article's fighting, most recent first: the last two distinct actors seen
+    /// as agent or target of a violent event.
+    pub belligerents: Vec<Ent>,
+    /// Names the article introduced for an actor the graph lacks ("Tehreek-e-Taliban Pakistan
+    /// (TTP)" makes "TTP" a name for the rest of the article), with the actor.
+    pub local_names: Vec<(String, Ent)>,
 }
 
 const RECENT: usize = 24;
@@ -54,6 +60,13 @@ impl Discourse {
         if self.recent.len() > RECENT {
             self.recent.remove(0);
         }
+    }
+
+    /// Notes a party to a violent event.
+    pub fn saw_belligerent(&mut self, e: &Ent) {
+        self.belligerents.retain(|b| b.r.iri != e.r.iri);
+        self.belligerents.insert(0, e.clone());
+        self.belligerents.truncate(2);
     }
 
     /// Notes a place mention.

@@ -73,7 +73,7 @@ pub fn find(a: &Args<'_>, attributions: &[Attribution]) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     let mut i = 0;
     while i < p.tokens.len() {
-        let Some((n, triggers)) = p.longest(i, &a.lex.triggers) else {
+        let Some((n, triggers)) = p.longest(i, &a.lex.triggers).or_else(|| split_by_pronoun(a, i)) else {
             i += 1;
             continue;
         };
@@ -101,9 +101,24 @@ pub fn find(a: &Args<'_>, attributions: &[Attribution]) -> Vec<Found> {
     merge::accused_deeds(a, &mut out);
     merge::claims_as_events(a, attributions, &mut out);
     merge::criticism_named_by_participle(a, &mut out);
+    merge::accusation_in_apposition(attributions, &mut out);
     merge::co_speaker_in_with_clause(a, &mut out);
     merge::group_of_members(a, &mut out);
     out
+}
+
+/// Object pronouns that split a phrasal verb ("tracked them down").
+const SPLITTING_PRONOUNS: [&str; 4] = ["them", "him", "her", "it"];
+
+/// "tracked them down", "drove them back": a two-word trigger with an object pronoun between its
+/// words, as three tokens.
+fn split_by_pronoun<'l>(a: &Args<'l>, i: usize) -> Option<(usize, &'l Vec<super::lexicon::Trigger>)> {
+    let p = a.p;
+    if !SPLITTING_PRONOUNS.contains(&p.low(i + 1)) || p.low(i + 2).is_empty() {
+        return None;
+    }
+    let key = format!("{} {}", p.low(i), p.low(i + 2));
+    a.lex.triggers.get(&key).map(|t| (3, t))
 }
 
 /// True when the trigger sits under negation, a modal, a plan or a wish to prevent it.
@@ -184,7 +199,18 @@ fn build(a: &Args<'_>, class: &str, frame: Frame, (ts, te): (usize, usize)) -> O
             Ok(None) => return None,
             Err(whole) => return *whole,
         },
-        Frame::Noun => noun_args(a, class, (ts, te)),
+        Frame::Noun => {
+            let (ag, tg, c) = noun_args(a, class, (ts, te));
+            // "wounded in combat", "a battle that raged for hours": fighting named by a noun
+            // that names no party is between the two parties of the article's fighting so far.
+            // With one side known so far, the other is unsaid: nothing is drafted.
+            let unnamed = class == "Clash" && ag.is_empty() && tg.is_empty() && !definite(a, ts);
+            match a.belligerents.as_slice() {
+                [x, y] if unnamed => (vec![(x.clone(), None)], vec![(y.clone(), None)], c - 0.1),
+                [_] if unnamed => return None,
+                _ => (ag, tg, c),
+            }
+        }
         Frame::Content | Frame::Instrument => (Vec::new(), a.object(te, 6), 0.55),
     };
     if matches!(frame, Frame::Verb | Frame::VerbWith) && agents.is_empty() {
@@ -221,16 +247,8 @@ fn build(a: &Args<'_>, class: &str, frame: Frame, (ts, te): (usize, usize)) -> O
         used.push(pl.r.iri.clone());
     }
     // A noun naming an earlier event ("the attack", "this clash") adds nothing new.
-    if frame == Frame::Noun && agents.is_empty() && targets.is_empty() {
-        let definite = (ts.saturating_sub(2)..ts).any(|j| {
-            matches!(
-                p.low(j),
-                "the" | "this" | "that" | "these" | "those" | "its" | "latest"
-            )
-        });
-        if definite {
-            return None;
-        }
+    if frame == Frame::Noun && agents.is_empty() && targets.is_empty() && definite(a, ts) {
+        return None;
     }
     agents.dedup_by(|x, y| x.0.r.iri == y.0.r.iri);
     targets.retain(|t| !agents.iter().any(|ag| ag.0.r.iri == t.0.r.iri));
@@ -256,6 +274,16 @@ fn build(a: &Args<'_>, class: &str, frame: Frame, (ts, te): (usize, usize)) -> O
     })
 }
 
+/// A determiner right before a noun trigger says it names an event told before ("the clash").
+fn definite(a: &Args<'_>, ts: usize) -> bool {
+    (ts.saturating_sub(2)..ts).any(|j| {
+        matches!(
+            a.p.low(j),
+            "the" | "this" | "that" | "these" | "those" | "its" | "latest"
+        )
+    })
+}
+
 /// Agents, targets and confidence of a verb trigger; `Err` carries a whole event read another way
 /// (a participle naming its victim), `Ok(None)` means the verb is not read.
 fn verb_args(
@@ -272,8 +300,8 @@ fn verb_args(
         } else {
             Vec::new()
         };
-        if passive(a, ts) && class == "Deployment" {
-            // "troops were dispatched": the troops are the ones deployed.
+        if passive(a, ts) && matches!(class, "Deployment" | "Retreat") {
+            // "troops were dispatched", "were forced to retreat": the troops are the ones who move.
             (a.subject(ts, 0), Vec::new(), 0.65)
         } else if passive(a, ts) {
             (by, a.subject(ts, 0), 0.7)
@@ -317,6 +345,15 @@ fn verb_args(
             let mut obj = a.object(te, 8);
             if obj.is_empty() {
                 obj = own_people(a, te, &subj);
+            }
+            // "tracked them down": the pronoun inside the trigger is its object.
+            if obj.is_empty() && te == ts + 3 && SPLITTING_PRONOUNS.contains(&p.low(ts + 1)) {
+                obj = a
+                    .mentions
+                    .iter()
+                    .filter(|m| m.from == ts + 1 && m.anaphor)
+                    .filter_map(|m| m.actor.clone().map(|e| (e, None)))
+                    .collect();
             }
             (subj, obj, if frame == Frame::VerbWith { 0.75 } else { 0.7 })
         }
@@ -374,6 +411,22 @@ fn refine(
         )
     {
         *targets = a.after_prep(te, 6, &["about", "over", "of", "at"]);
+    }
+    // "demanding urgent Afghan action": the state whose action an appeal asks for is its target.
+    if targets.is_empty() && class == "Appeal" {
+        *targets = a.demonym_object(te, 4);
+    }
+    // "called on X to respect the rights of Y": Y is a party to the appeal too.
+    if class == "Appeal" {
+        let end = a.clause_end(te).min(te + 14);
+        if let Some(j) = (te..end).find(|&j| p.gram(j, 2).is_some_and(|g| a.lex.has_cue(g, Cue::Beneficiary)))
+        {
+            for t in a.after_prep(j + 1, 4, &["of"]) {
+                if !targets.iter().any(|x| x.0.r.iri == t.0.r.iri) {
+                    targets.push(t);
+                }
+            }
+        }
     }
     // "warned that should X strike again …": the one warned is named after the warning.
     if targets.is_empty() && class == "Warning" {

@@ -31,11 +31,20 @@ pub fn antecedent(a: &Args<'_>, ts: usize) -> Vec<Arg> {
     if end > 0 && a.p.low(end - 1) == "," {
         end -= 1;
     }
-    // The name may be followed by its head noun: "TTP militants, who".
+    // The name may be followed by its head noun: "TTP militants, who"; not by a verb of saying
+    // ("Samadov said that …": a complement, not a relative clause).
+    let saying = |j: usize| {
+        a.lex
+            .cue(a.p.low(j))
+            .iter()
+            .any(|c| matches!(c, super::lexicon::Cue::Report | super::lexicon::Cue::Claim))
+    };
     a.mentions
         .iter()
         .rev()
-        .find(|m| m.to <= end && end - m.to <= 1 && m.actor.is_some() && !m.demonym)
+        .find(|m| {
+            m.to <= end && end - m.to <= 1 && m.actor.is_some() && !m.demonym && !(m.to..end).any(saying)
+        })
         .and_then(|m| m.actor.clone().map(|e| vec![(e, m.metonym.clone())]))
         .unwrap_or_default()
 }

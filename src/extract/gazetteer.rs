@@ -23,6 +23,10 @@ pub struct Entity {
     pub label: String,
     /// Local names of its classes.
     pub classes: Vec<String>,
+    /// Full IRIs of its classes.
+    pub class_iris: Vec<String>,
+    /// For a border, the places it separates (`bkg:separates`), which the graph requires of one.
+    pub separates: Vec<String>,
     /// It is a place.
     pub is_place: bool,
     /// It is an actor.
@@ -90,6 +94,8 @@ pub struct Gazetteer {
     roles: Vec<Role>,
     capital_of: HashMap<usize, usize>,
     metonyms: HashMap<usize, Vec<String>>,
+    /// Sources the graph describes with a label.
+    labelled_sources: HashSet<String>,
 }
 
 /// Classes that are places or actors when the ontology is not among the documents.
@@ -132,6 +138,8 @@ struct Raw {
     /// Attestation node → the words its sentence uses for the entity (`bkg:mentionedAs`).
     mentioned_as: HashMap<String, Vec<String>>,
     fact_parts: HashMap<String, [Option<String>; 5]>,
+    /// Border → the places it separates.
+    separates: HashMap<String, Vec<String>>,
 }
 
 impl Gazetteer {
@@ -177,7 +185,14 @@ impl Gazetteer {
             roles: Vec::new(),
             capital_of: HashMap::new(),
             metonyms: HashMap::new(),
+            labelled_sources: HashSet::new(),
         };
+        g.labelled_sources = raw
+            .types
+            .iter()
+            .filter(|(i, ts)| ts.iter().any(|t| local_name(t) == "Source") && raw.labels.contains_key(*i))
+            .map(|(i, _)| i.clone())
+            .collect();
         g.collect_entities(&raw, held_out);
         g.collect_facts(&raw);
         g.build_automaton()?;
@@ -223,10 +238,13 @@ impl Gazetteer {
                 .flatten()
                 .filter_map(|node| raw.source_of_node.get(node).cloned())
                 .collect();
+            let mut sources = sources;
             if let Some(h) = held_out {
                 if !sources.is_empty() && sources.iter().all(|s| s == h) {
                     continue;
                 }
+                // The held-out article is not curated yet: nothing is known to be attested by it.
+                sources.remove(h);
             }
             let mut labels = raw.labels.get(iri.as_str()).cloned().unwrap_or_default();
             let mentions = raw
@@ -254,6 +272,8 @@ impl Gazetteer {
                 iri: iri.clone(),
                 label,
                 classes: classes.iter().map(|c| local_name(c).to_owned()).collect(),
+                class_iris: classes.clone(),
+                separates: raw.separates.get(iri.as_str()).cloned().unwrap_or_default(),
                 is_place,
                 is_actor,
                 sources,
@@ -345,6 +365,11 @@ impl Gazetteer {
                 .build(&self.keys)?,
         );
         Ok(())
+    }
+
+    /// True when the graph describes source `iri` with a label.
+    pub fn has_source(&self, iri: &str) -> bool {
+        self.labelled_sources.contains(iri)
     }
 
     /// The entities.
@@ -542,6 +567,9 @@ impl Raw {
             vocab::RDF_SUBJECT => fact_slot(self, 0, obj_iri),
             vocab::RDF_PREDICATE => fact_slot(self, 1, obj_iri),
             vocab::RDF_OBJECT => fact_slot(self, 2, obj_iri.or(literal)),
+            _ if p == vocab::bkg("separates") => {
+                self.separates.entry(subj.clone()).or_default().extend(obj_iri)
+            }
             // Older graphs (and the test graph) state a capital standing for a government as a
             // property of the entity; the curated data records each use on its attestation.
             _ if p == vocab::bkg("metonym") => {

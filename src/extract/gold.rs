@@ -4,8 +4,8 @@
 
 use std::path::Path;
 
-use super::eval::{score, GoldArticle, Report};
-use super::{extract_bytes, ArticleMeta, Date, Error, Gazetteer, Lexicon, Result};
+use super::eval::{score, tuple_diff, GoldArticle, Report, Tuple};
+use super::{extract_bytes, ArticleMeta, Date, Error, Extraction, Gazetteer, Lexicon, Result};
 
 /// The two scores of an evaluation.
 #[derive(Debug, Clone)]
@@ -14,6 +14,21 @@ pub struct Evaluation {
     pub full: Report,
     /// With each article's own curated file and entities left out of the gazetteer.
     pub leave_one_out: Report,
+    /// Per article and run, the tuples missed and those added.
+    pub diffs: Vec<ArticleDiff>,
+}
+
+/// The tuples one run of one article missed and added.
+#[derive(Debug, Clone)]
+pub struct ArticleDiff {
+    /// Source id.
+    pub source: String,
+    /// `full` or `leave-one-out`.
+    pub run: &'static str,
+    /// Gold tuples not predicted, with the sentences of the gold events that give them.
+    pub missed: Vec<(Tuple, Vec<usize>)>,
+    /// Predicted tuples not in the gold, with the sentences they were read from.
+    pub added: Vec<(Tuple, Vec<usize>)>,
 }
 
 /// Reads every `*.json` gold article in `dir`, sorted by file name.
@@ -54,11 +69,14 @@ pub fn evaluate(
     let full = Gazetteer::from_turtle(graph.iter().map(|(n, t)| (n.as_str(), t.as_str())))?;
     let mut full_runs = Vec::new();
     let mut loo_runs = Vec::new();
+    let mut diffs = Vec::new();
     for g in gold {
         let path = sources.join(format!("{}.txt", g.source));
         let text = std::fs::read(&path).map_err(|e| Error::Gold(format!("{}: {e}", path.display())))?;
         let meta = ArticleMeta::new(g.source.clone(), Date::parse(&g.date)?);
-        full_runs.push(extract_bytes(&text, &meta, lexicon, &full)?);
+        let x = extract_bytes(&text, &meta, lexicon, &full)?;
+        diffs.push(diff(g, &x, "full"));
+        full_runs.push(x);
         let own = format!("articles/{}.ttl", g.source.get(..3).unwrap_or(""));
         let held: Vec<(&str, &str)> = graph
             .iter()
@@ -66,10 +84,71 @@ pub fn evaluate(
             .map(|(n, t)| (n.as_str(), t.as_str()))
             .collect();
         let gazetteer = Gazetteer::from_turtle_without(held, &g.source)?;
-        loo_runs.push(extract_bytes(&text, &meta, lexicon, &gazetteer)?);
+        let x = extract_bytes(&text, &meta, lexicon, &gazetteer)?;
+        diffs.push(diff(g, &x, "leave-one-out"));
+        loo_runs.push(x);
     }
     Ok(Evaluation {
         full: score(gold, &full_runs),
         leave_one_out: score(gold, &loo_runs),
+        diffs,
     })
+}
+
+/// The missed and added tuples of one run, each with the sentences behind it.
+fn diff(g: &GoldArticle, x: &Extraction, run: &'static str) -> ArticleDiff {
+    let (missed, added) = tuple_diff(g, x);
+    let gold_sentences = |t: &Tuple| {
+        let mut v: Vec<usize> = g
+            .events
+            .iter()
+            .filter(|e| e.class == t.1)
+            .filter(|e| {
+                let side = |xs: &[String], v: &str| v == "-" && xs.is_empty() || xs.iter().any(|a| a == v);
+                (side(&e.agents, &t.0) && side(&e.targets, &t.2))
+                    || (side(&e.agents, &t.2) && side(&e.targets, &t.0))
+                    || (e.targets.is_empty() && side(&e.agents, &t.0) && side(&e.agents, &t.2))
+            })
+            .flat_map(|e| e.sentences.iter().copied())
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let pred_sentences = |t: &Tuple| {
+        let mut v: Vec<usize> = x
+            .events
+            .iter()
+            .filter(|e| super::vocab::local_name(&e.class) == t.1)
+            .filter(|e| {
+                let has = |xs: &[super::model::EntityRef], v: &str| {
+                    v == "-" && xs.is_empty() || xs.iter().any(|r| super::vocab::local_name(&r.iri) == v)
+                };
+                (has(&e.agents, &t.0) || has(&e.targets, &t.0))
+                    && (has(&e.targets, &t.2) || has(&e.agents, &t.2))
+            })
+            .map(|e| e.span.sentence)
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    ArticleDiff {
+        source: g.source.clone(),
+        run,
+        missed: missed
+            .into_iter()
+            .map(|t| {
+                let s = gold_sentences(&t);
+                (t, s)
+            })
+            .collect(),
+        added: added
+            .into_iter()
+            .map(|t| {
+                let s = pred_sentences(&t);
+                (t, s)
+            })
+            .collect(),
+    }
 }

@@ -61,6 +61,10 @@ pub enum Cue {
     Light,
     /// Turns an appeal into a call for restraint.
     Restraint,
+    /// Describes a group no name is given for ("armed", "masked", "unidentified").
+    Unnamed,
+    /// What an appeal asks to be respected for someone ("the rights of"): that someone is a party.
+    Beneficiary,
 }
 
 /// A noun that names a body or group with a nationality.
@@ -431,6 +435,8 @@ fn parse_cue(s: &str) -> Option<Cue> {
         "break" => Cue::Break,
         "light" => Cue::Light,
         "restraint" => Cue::Restraint,
+        "unnamed" => Cue::Unnamed,
+        "beneficiary" => Cue::Beneficiary,
         _ => return None,
     })
 }

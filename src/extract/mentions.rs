@@ -81,6 +81,8 @@ pub struct Mention {
     pub anaphor: bool,
     /// For a state's armed or security body ("Tajik border guards"): that state.
     pub force_of: Option<Ent>,
+    /// A name the article introduces for this actor ("TTP" after "Tehreek-e-Taliban Pakistan").
+    pub alias: Option<String>,
 }
 
 /// Everything the mention finder needs.
@@ -91,6 +93,8 @@ pub struct Ctx<'a> {
     pub gaz: &'a Gazetteer,
     /// Article date.
     pub date: Date,
+    /// Source id of the article.
+    pub source: &'a str,
 }
 
 impl Ctx<'_> {
@@ -156,6 +160,8 @@ impl Ctx<'_> {
 /// Finds the mentions of one sentence, in text order, resolving anaphors against `disc`.
 pub fn find(p: &Prepared, cx: &Ctx<'_>, disc: &Discourse) -> Vec<Mention> {
     let mut out = graph_names(p, cx);
+    acronym_introductions(p, &mut out);
+    local_names(p, disc, &mut out);
     compound_agent_nouns(p, cx, &mut out);
     forces::mark_named(p, cx, &mut out);
     forces::shared_nationality(p, cx, &mut out);
@@ -190,6 +196,7 @@ fn graph_names(p: &Prepared, cx: &Ctx<'_>) -> Vec<Mention> {
                     demonym: false,
                     anaphor: false,
                     force_of: None,
+                    alias: None,
                 });
                 out.len() - 1
             }
@@ -218,6 +225,76 @@ fn graph_names(p: &Prepared, cx: &Ctx<'_>) -> Vec<Mention> {
         }
     }
     out
+}
+
+/// "Tehreek-e-Taliban Pakistan (TTP)": a name whose capitalised words' initials spell the
+/// all-capitals word in brackets after it. When the graph knows neither, the name is one new actor
+/// (names the graph knows inside it, like "Taliban", are not read apart), with the acronym as its
+/// IRI, as the graph names such groups.
+fn acronym_introductions(p: &Prepared, out: &mut Vec<Mention>) {
+    let n = p.tokens.len();
+    for k in 1..n.saturating_sub(2) {
+        let acr = &p.tokens[k + 1];
+        let letters: Vec<char> = p.text_of(k + 1, k + 2).chars().collect();
+        let all_caps =
+            letters.len() >= 2 && letters.len() <= 6 && letters.iter().all(char::is_ascii_uppercase);
+        if p.low(k) != "(" || p.low(k + 2) != ")" || acr.kind != Kind::Word || !all_caps {
+            continue;
+        }
+        if out
+            .iter()
+            .any(|m| m.from == k + 1 && m.actor.as_ref().is_some_and(|a| a.known))
+        {
+            continue;
+        }
+        // Walk back over the name, matching initials from the last letter of the acronym.
+        let mut want = letters.len();
+        let mut j = k;
+        while j > 0 && want > 0 {
+            let t = &p.tokens[j - 1];
+            let connector = matches!(
+                t.lower.as_str(),
+                "-" | "e" | "i" | "al" | "of" | "for" | "and" | "the" | "de"
+            );
+            if t.kind == Kind::Word && t.cap {
+                let initial = p.text_of(j - 1, j).chars().next().map(|c| c.to_ascii_uppercase());
+                if initial != Some(letters[want - 1]) {
+                    break;
+                }
+                want -= 1;
+            } else if !connector {
+                break;
+            }
+            j -= 1;
+        }
+        if want > 0 || j >= k {
+            continue;
+        }
+        let name = p.text_of(j, k).to_owned();
+        let mut m = blank(j, k + 3);
+        let mut e = Ent::proposed(&name, "ArmedGroup");
+        e.r.iri = format!("{}{}", vocab::ID, slug(p.text_of(k + 1, k + 2)));
+        m.actor = Some(e);
+        m.alias = Some(p.text_of(k + 1, k + 2).to_owned());
+        out.retain(|o| o.to <= j || o.from >= k + 3);
+        out.push(m);
+    }
+}
+
+/// Names the article introduced in an earlier sentence ("TTP"), where no graph name covers them.
+fn local_names(p: &Prepared, disc: &Discourse, out: &mut Vec<Mention>) {
+    for i in 0..p.tokens.len() {
+        if !p.tokens[i].cap || out.iter().any(|m| m.from <= i && i < m.to) {
+            continue;
+        }
+        let text = p.text_of(i, i + 1);
+        if let Some((_, e)) = disc.local_names.iter().find(|(n, _)| n == text) {
+            let mut m = blank(i, i + 1);
+            m.actor = Some(e.clone());
+            out.push(m);
+        }
+    }
+    out.sort_by_key(|m| m.from);
 }
 
 /// "Tajik border guards", "Pakistan's Defence Ministry", "Chinese lives": a nationality and an
@@ -376,6 +453,7 @@ pub(super) fn blank(from: usize, to: usize) -> Mention {
         demonym: false,
         anaphor: false,
         force_of: None,
+        alias: None,
     }
 }
 
@@ -522,6 +600,14 @@ fn anaphors(p: &Prepared, cx: &Ctx<'_>, disc: &Discourse, covered: &[bool], out:
             i += len;
             continue;
         }
+        if let Some((len, group)) = unnamed_group(p, cx, out, i).or_else(|| government_forces(p, cx, disc, i))
+        {
+            let mut m = blank(i, i + len);
+            m.actor = Some(group);
+            found.push(m);
+            i += len;
+            continue;
+        }
         let (len, actors) = possessed_body(p, cx, disc, out, i)
             .or_else(|| anaphor_at(p, cx, disc, out, i))
             .unwrap_or((1, Vec::new()));
@@ -533,7 +619,93 @@ fn anaphors(p: &Prepared, cx: &Ctx<'_>, disc: &Discourse, covered: &[bool], out:
         }
         i += len;
     }
+    // "its Defence Ministry": the possessed body replaces a name read inside it.
+    out.retain(|o| !found.iter().any(|f| f.from < o.from && o.to <= f.to));
     out.extend(found);
+}
+
+/// "armed militants", "four militants", "masked gunmen": a group the article names by description
+/// only. It is the graph's entity with that description when the graph already has this article's
+/// entity so described, else a new group of this article (its IRI carries the source, so that two
+/// articles' "armed men" stay apart).
+fn unnamed_group(p: &Prepared, cx: &Ctx<'_>, out: &[Mention], i: usize) -> Option<(usize, Ent)> {
+    let before = i.checked_sub(1).map(|j| &p.tokens[j]);
+    let definite = before.is_some_and(|t| {
+        t.cap && t.kind == Kind::Word
+            || matches!(
+                t.lower.as_str(),
+                "the" | "these" | "those" | "its" | "their" | "his" | "her" | "our" | "'s" | "-"
+            )
+    });
+    if definite || out.iter().any(|m| m.from < i + 1 && i < m.to) {
+        return None;
+    }
+    let counted = p.tokens[i].kind == Kind::Number
+        || cx
+            .lex
+            .quantities
+            .get(p.low(i))
+            .is_some_and(|q| matches!(q, super::lexicon::QuantityWord::Number(n) if *n > 1));
+    let start = i + usize::from(counted);
+    let mut j = start;
+    while j < p.tokens.len()
+        && cx.lex.has_cue(p.low(j), Cue::Unnamed)
+        && p.longest(j, &cx.lex.agent_nouns).is_none()
+    {
+        j += 1;
+    }
+    let (n, an) = p.longest(j, &cx.lex.agent_nouns)?;
+    let end = j + n;
+    if an.class != "ArmedGroup" || !(counted || j > start) || p.low(end) == "of" {
+        return None;
+    }
+    let own = |label: &str| {
+        cx.gaz
+            .by_label(label)
+            .filter(|&e| {
+                cx.gaz
+                    .entity(e)
+                    .is_some_and(|e| e.is_actor && e.sources.contains(cx.source))
+            })
+            .and_then(|e| Ent::of_graph(cx.gaz, e))
+    };
+    let group = own(p.text_of(i, end)).unwrap_or_else(|| {
+        let label = p.text_of(start, end).to_lowercase();
+        let mut e = Ent::proposed(&label, "ArmedGroup");
+        e.r.iri = format!("{}-{}", e.r.iri, slug(cx.source));
+        e
+    });
+    Some((end - i, group))
+}
+
+/// "government troops": the forces of the government the article is about. The graph's entity so
+/// described when it is attested by the same article; else the forces of the state whose forces
+/// the article named last (its de facto government's on a date it has one); else nothing.
+fn government_forces(p: &Prepared, cx: &Ctx<'_>, disc: &Discourse, i: usize) -> Option<(usize, Ent)> {
+    if p.low(i) != "government" || i > 0 && p.tokens[i - 1].cap {
+        return None;
+    }
+    let (n, an) = p.longest(i + 1, &cx.lex.agent_nouns)?;
+    if !forces::is_security(&an.head) {
+        return None;
+    }
+    let end = i + 1 + n;
+    let own = cx
+        .gaz
+        .by_label(p.text_of(i, end))
+        .filter(|&e| {
+            cx.gaz
+                .entity(e)
+                .is_some_and(|e| e.is_actor && e.sources.contains(cx.source))
+        })
+        .and_then(|e| Ent::of_graph(cx.gaz, e));
+    let body = own.or_else(|| {
+        let state = disc.force_state.clone()?;
+        let adjective = cx.demonym_of(&state)?;
+        let surface = format!("{adjective} {}", p.text_of(i + 1, end));
+        Some(compound(cx, &state, &surface, &adjective, an))
+    })?;
+    Some((end - i, body))
 }
 
 /// "their forces", "its embassy": the possessor's own body, named with its nationality.
@@ -548,13 +720,30 @@ fn possessed_body(
         return None;
     }
     let (n, an) = p.longest(i + 1, &cx.lex.agent_nouns)?;
-    let owner = out
+    let owner_mention = out.iter().rev().filter(|m| m.to <= i).find(|m| m.actor.is_some());
+    let owner = owner_mention
+        .and_then(|m| m.actor.clone())
+        .or_else(|| disc.resolve("speaker"))?;
+    if let Some(e) = forces::own_body(cx, &owner, &an.head) {
+        return Some((1 + n, vec![e]));
+    }
+    // "Kabul … its Defence Ministry": a government named by its capital owns the state's body.
+    let state = out
         .iter()
         .rev()
-        .filter(|m| m.to <= i)
-        .find_map(|m| m.actor.clone())
-        .or_else(|| disc.resolve("speaker"))?;
-    forces::own_body(cx, &owner, &an.head).map(|e| (1 + n, vec![e]))
+        .find(|m| m.to <= i && m.actor.is_some() && !m.anaphor)
+        .filter(|m| {
+            m.metonym.is_some()
+                && !matches!(
+                    p.low(m.from.wrapping_sub(1)),
+                    "in" | "at" | "from" | "to" | "near"
+                )
+        })
+        .and_then(|m| cx.lex.capitals.get(&p.text_of(m.from, m.to).to_lowercase()))
+        .map(|label| cx.state(label))?;
+    let adjective = cx.demonym_of(&state)?;
+    let surface = format!("{adjective} {}", p.text_of(i + 1, i + 1 + n));
+    Some((1 + n, vec![compound(cx, &state, &surface, &adjective, an)]))
 }
 
 /// An anaphor of the lexicon at token `i` and what it stands for.

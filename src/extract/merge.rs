@@ -357,12 +357,12 @@ pub fn co_speaker_in_with_clause(a: &Args<'_>, out: &mut [Found]) {
                 && SAYING.contains(&p.low(m.to))
                 && !m.demonym
         });
-        // "its ministry" that the graph does not know: whose it is stays unsaid.
-        let owned_unknown = |e: &Ent| !e.known && matches!(p.low(w + 1), "its" | "their");
-        if let Some(e) = speaker
-            .and_then(|m| m.actor.clone())
-            .filter(|e| !owned_unknown(e))
-        {
+        // "its ministry" that the graph does not know, read without its owner: whose it is stays
+        // unsaid (a possessed body whose owner was found spans the "its").
+        let owned_unknown = |m: &super::mentions::Mention, e: &Ent| {
+            !e.known && m.from == w + 2 && matches!(p.low(w + 1), "its" | "their")
+        };
+        if let Some(e) = speaker.and_then(|m| m.actor.clone().filter(|e| !owned_unknown(m, e))) {
             if !f.agents.iter().any(|x| x.0.r.iri == e.r.iri) {
                 f.agents.push((e, None));
             }
@@ -392,5 +392,37 @@ pub fn group_of_members(a: &Args<'_>, out: &mut [Found]) {
             }
         }
         f.targets.extend(groups);
+    }
+}
+
+/// "…, which Kabul claims killed civilians, an accusation denied by Islamabad": an accusation
+/// named by a noun in apposition is by the speaker of the claim before it, against the one who
+/// denies it right after.
+pub fn accusation_in_apposition(attributions: &[Attribution], out: &mut [Found]) {
+    for k in 0..out.len() {
+        let f = &out[k];
+        if f.class != "Accusation" || f.frame != Frame::Noun || !f.agents.is_empty() {
+            continue;
+        }
+        let Some(denier) = out
+            .iter()
+            .find(|d| d.class == "Denial" && d.span.0 >= f.span.1 && d.span.0 <= f.span.1 + 1)
+            .and_then(|d| d.agents.first().cloned())
+        else {
+            continue;
+        };
+        let Some(speaker) = attributions
+            .iter()
+            .filter(|at| at.at < f.span.0 && at.speaker.0.r.iri != denier.0.r.iri)
+            .max_by_key(|at| at.at)
+            .map(|at| at.speaker.clone())
+        else {
+            continue;
+        };
+        let f = &mut out[k];
+        f.agents = vec![speaker];
+        if f.targets.is_empty() {
+            f.targets = vec![denier];
+        }
     }
 }

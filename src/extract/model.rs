@@ -283,6 +283,22 @@ pub struct NewEntity {
     pub confidence: f32,
 }
 
+/// An actor or place the graph already has, named in the article: the draft declares it (class,
+/// label, the sentence naming it), so that the draft builds without the files that define it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct KnownEntity {
+    /// Its IRI.
+    pub iri: String,
+    /// Its preferred label in the graph.
+    pub label: String,
+    /// Full IRIs of its classes in the graph.
+    pub classes: Vec<String>,
+    /// For a border, the places it separates.
+    pub separates: Vec<String>,
+    /// The first sentence naming it.
+    pub span: Span,
+}
+
 /// A noun phrase in agent or target position that matched nothing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Unmatched {
@@ -316,4 +332,10 @@ pub struct Extraction {
     pub skipped: Vec<usize>,
     /// The publisher named in the metadata, when the graph knows it.
     pub publisher: Option<EntityRef>,
+    /// Graph actors and places the article names, in the order first named.
+    #[serde(skip)]
+    pub mentioned: Vec<KnownEntity>,
+    /// The graph already describes this source (with a label): the draft does not label it again.
+    #[serde(skip)]
+    pub source_known: bool,
 }

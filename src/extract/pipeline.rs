@@ -12,8 +12,8 @@ use super::gazetteer::Gazetteer;
 use super::lexicon::Lexicon;
 use super::mentions::{self, Ctx, Ent};
 use super::model::{
-    ArticleMeta, Count, EntityRef, Event, EventDate, Extraction, Fact, FactObject, NewEntity, Span, Standing,
-    Unmatched,
+    ArticleMeta, Count, EntityRef, Event, EventDate, Extraction, Fact, FactObject, KnownEntity, NewEntity,
+    Span, Standing, Unmatched,
 };
 use super::slug::{slug, source_slug};
 use super::text::Prepared;
@@ -45,6 +45,7 @@ pub fn extract(text: &str, meta: &ArticleMeta, lexicon: &Lexicon, gazetteer: &Ga
         lex: lexicon,
         gaz: gazetteer,
         date: meta.date,
+        source: &meta.source_id,
     };
     let mut b = Builder::new(meta);
     let mut disc = Discourse::default();
@@ -52,14 +53,17 @@ pub fn extract(text: &str, meta: &ArticleMeta, lexicon: &Lexicon, gazetteer: &Ga
     disc.main_border =
         discourse::main_border(gazetteer, sentences.iter().filter(read).map(|s| s.text.as_str()));
     let mut first = true;
+    let mut named: Vec<(String, Span)> = Vec::new();
     for s in &sentences {
         if skipped.binary_search(&s.index).is_ok() {
             continue;
         }
-        sentence(s, first, &cx, &mut disc, &mut b);
+        sentence(s, first, &cx, &mut disc, &mut b, &mut named);
         first = false;
     }
     let mut x = b.finish(sentences.len(), skipped);
+    x.mentioned = mentioned(&x, &named, gazetteer);
+    x.source_known = gazetteer.has_source(&format!("{}{}", vocab::SRC, source_slug(&meta.source_id)));
     x.publisher = meta
         .publisher
         .as_deref()
@@ -95,15 +99,40 @@ pub fn extract_bytes(
     ))
 }
 
-fn sentence(s: &Sentence, first: bool, cx: &Ctx<'_>, disc: &mut Discourse, b: &mut Builder<'_>) {
+fn sentence(
+    s: &Sentence,
+    first: bool,
+    cx: &Ctx<'_>,
+    disc: &mut Discourse,
+    b: &mut Builder<'_>,
+    named: &mut Vec<(String, Span)>,
+) {
     let p = Prepared::new(&s.text);
     let ms = mentions::find(&p, cx, disc);
+    for e in ms
+        .iter()
+        .filter(|m| !m.anaphor)
+        .flat_map(|m| m.actor.iter().chain(m.place.iter()))
+        .filter(|e| e.known)
+    {
+        if !named.iter().any(|(i, _)| *i == e.r.iri) {
+            named.push((
+                e.r.iri.clone(),
+                Span {
+                    sentence: s.index,
+                    char_start: s.start,
+                    char_end: s.end,
+                },
+            ));
+        }
+    }
     let mut a = Args {
         p: &p,
         lex: cx.lex,
         mentions: &ms,
         excluded: Vec::new(),
         sides: disc.sides(),
+        belligerents: disc.belligerents.clone(),
         gaz: Some(cx.gaz),
     };
     let attributions = claims::find(&a);
@@ -155,6 +184,51 @@ fn sentence(s: &Sentence, first: bool, cx: &Ctx<'_>, disc: &mut Discourse, b: &m
     remember(disc, &ms, &found, &iris, &attributions);
 }
 
+/// The graph's actors and places the draft refers to or the article names: those named first, in
+/// order, then those only events and facts refer to (through an anaphor), at their first use.
+fn mentioned(x: &Extraction, named: &[(String, Span)], g: &Gazetteer) -> Vec<KnownEntity> {
+    let mut all: Vec<(String, Span)> = named.to_vec();
+    let mut add = |iri: &str, span: &Span| {
+        if !all.iter().any(|(i, _)| i == iri) {
+            all.push((iri.to_owned(), span.clone()));
+        }
+    };
+    for e in &x.events {
+        let refs = e
+            .agents
+            .iter()
+            .chain(&e.targets)
+            .chain(&e.place)
+            .chain(&e.claimant);
+        let victims = e
+            .killed
+            .iter()
+            .chain(&e.injured)
+            .filter_map(|c| c.victims.as_ref());
+        for r in refs.chain(victims) {
+            add(&r.iri, &e.span);
+        }
+    }
+    for f in &x.facts {
+        add(&f.subject.iri, &f.span);
+        if let FactObject::Entity(o) = &f.object {
+            add(&o.iri, &f.span);
+        }
+    }
+    all.into_iter()
+        .filter_map(|(iri, span)| {
+            let e = g.entity(g.by_iri(&iri)?)?;
+            Some(KnownEntity {
+                iri,
+                label: e.label.clone(),
+                classes: e.class_iris.clone(),
+                separates: e.separates.clone(),
+                span,
+            })
+        })
+        .collect()
+}
+
 /// Which dates belong to a statement ("said on Friday", "on Sunday said"), not to what it reports.
 fn statement_dates(p: &Prepared, ds: &[dates::DateExpr], attributions: &[claims::Attribution]) -> Vec<bool> {
     ds.iter()
@@ -180,6 +254,13 @@ fn remember(
     iris: &[Option<String>],
     attributions: &[claims::Attribution],
 ) {
+    for m in ms {
+        if let (Some(alias), Some(e)) = (&m.alias, &m.actor) {
+            if !disc.local_names.iter().any(|(n, _)| n == alias) {
+                disc.local_names.push((alias.clone(), e.clone()));
+            }
+        }
+    }
     for m in ms.iter().filter(|m| !m.anaphor) {
         if let Some(e) = m.actor.as_ref().filter(|_| !m.demonym) {
             disc.saw_actor(e);
@@ -197,6 +278,11 @@ fn remember(
         }
         if f.violent() && !f.agents.is_empty() {
             disc.violent_agents = f.agents.iter().map(|x| x.0.clone()).collect();
+        }
+        if f.violent() {
+            for (e, _) in f.targets.iter().chain(&f.agents) {
+                disc.saw_belligerent(e);
+            }
         }
         if events::is_speech(&f.class) {
             disc.speaker = f.agents.first().map(|x| x.0.clone());
@@ -476,6 +562,20 @@ impl<'m> Builder<'m> {
 
     /// The same event said twice in one sentence ("urged X …, and pressed Y") is one event.
     fn merge_duplicate(&mut self, f: &Found, span: &Span) -> Option<String> {
+        // "A deadly confrontation … exchanged fire with security forces": a mention naming no one
+        // and a later one naming the parties are one event.
+        if let Some(d) = self.events.iter().position(|e| {
+            e.span.sentence == span.sentence
+                && e.class == vocab::bkg(&f.class)
+                && e.agents.is_empty()
+                && e.targets.is_empty()
+                && !f.agents.is_empty()
+        }) {
+            let mut m = Vec::new();
+            self.events[d].agents = self.take(&f.agents, span, f.confidence, &mut m);
+            self.events[d].targets = self.take(&f.targets, span, f.confidence, &mut m);
+            return Some(self.events[d].iri.clone());
+        }
         let d = self.events.iter().position(|e| {
             e.span.sentence == span.sentence
                 && e.class == vocab::bkg(&f.class)
@@ -601,6 +701,8 @@ impl<'m> Builder<'m> {
             sentences,
             skipped,
             publisher: None,
+            mentioned: Vec::new(),
+            source_known: false,
         }
     }
 }

@@ -6,7 +6,9 @@ use std::fmt::Write as _;
 use std::io::Write;
 
 use super::error::Result;
-use super::model::{Count, EntityRef, Event, Extraction, Fact, FactObject, NewEntity, Span, Standing};
+use super::model::{
+    Count, EntityRef, Event, Extraction, Fact, FactObject, KnownEntity, NewEntity, Span, Standing,
+};
 use super::slug::source_slug;
 use super::vocab::{self, local_name};
 
@@ -263,6 +265,29 @@ fn entity(src: &str, n: &NewEntity) -> String {
     )
 }
 
+/// A graph entity the article names, declared as the graph has it, with the sentence naming it;
+/// building the draft beside the graph adds only that attestation.
+fn known(src: &str, k: &KnownEntity) -> String {
+    let classes: Vec<String> = k.classes.iter().map(|c| iri(c)).collect();
+    let a = if classes.is_empty() {
+        String::new()
+    } else {
+        format!(" a {} ;", classes.join(", "))
+    };
+    let separates: Vec<String> = k.separates.iter().map(|p| iri(p)).collect();
+    let separates = if separates.is_empty() {
+        String::new()
+    } else {
+        format!("\n    bkg:separates {} ;", separates.join(", "))
+    };
+    format!(
+        "{}{a}\n    skos:prefLabel {}@en ;{separates}\n    bkg:attestedBy {} .\n\n",
+        iri(&k.iri),
+        lit(&k.label),
+        attestation(src, &k.span, Standing::Reported, None, None)
+    )
+}
+
 /// Writes `x` as a Turtle draft to `out`.
 ///
 /// # Errors
@@ -277,10 +302,17 @@ pub fn write(x: &Extraction, mut out: impl Write) -> Result<()> {
         m.source_id
     );
     s.push_str(PREFIXES);
+    // A source the graph already labels keeps its one label; a title given anyway is a note.
+    let label = match (x.source_known, &m.title) {
+        (false, t) => format!("rdfs:label {}@en", lit(t.as_deref().unwrap_or(&m.source_id))),
+        (true, Some(t)) => format!("bkg:note {}", lit(&format!("Title given as {t}"))),
+        (true, None) => String::new(),
+    };
     let _ = write!(
         s,
-        "\n{src} a bkg:Source ;\n    rdfs:label {}@en ;\n    bkg:fileName {} ;\n    bkg:publicationDate {} ",
-        lit(m.title.as_deref().unwrap_or(&m.source_id)),
+        "\n{src} a bkg:Source ;\n    {}{}bkg:fileName {} ;\n    bkg:publicationDate {} ",
+        label,
+        if label.is_empty() { "" } else { " ;\n    " },
         lit(m.file_name.as_deref().unwrap_or(&m.source_id)),
         date_literal(&m.date.iso())
     );
@@ -290,6 +322,12 @@ pub fn write(x: &Extraction, mut out: impl Write) -> Result<()> {
         let _ = write!(s, ";\n    bkg:note {} ", lit(&format!("Publisher given as {p}")));
     }
     s.push_str(".\n\n");
+    if !x.mentioned.is_empty() {
+        s.push_str("#################################################################\n# Actors and places the graph already has, as it names them\n#################################################################\n\n");
+        for k in &x.mentioned {
+            s.push_str(&known(&src, k));
+        }
+    }
     if !x.new_entities.is_empty() {
         s.push_str("#################################################################\n# Proposed actors and places\n#################################################################\n\n");
         for n in &x.new_entities {
@@ -327,6 +365,58 @@ mod tests {
         ] {
             assert!(ttl.contains(term), "{term}");
         }
+    }
+
+    fn draft(source_known: bool, mentioned: Vec<KnownEntity>) -> String {
+        let meta = crate::extract::ArticleMeta::new(
+            "009_x",
+            crate::extract::Date::parse("2025-12-01").unwrap_or_else(|_| unreachable!()),
+        );
+        let x = Extraction {
+            meta,
+            events: Vec::new(),
+            facts: Vec::new(),
+            new_entities: Vec::new(),
+            unmatched: Vec::new(),
+            sentences: 1,
+            skipped: Vec::new(),
+            publisher: None,
+            mentioned,
+            source_known,
+        };
+        let mut out = Vec::new();
+        write(&x, &mut out).unwrap_or_else(|_| unreachable!());
+        String::from_utf8(out).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_source_the_graph_labels_is_not_labelled_again() {
+        assert!(draft(false, Vec::new()).contains("rdfs:label \"009_x\"@en"));
+        let known = draft(true, Vec::new());
+        assert!(!known.contains("rdfs:label"), "{known}");
+        assert!(known.contains("bkg:fileName"), "{known}");
+    }
+
+    #[test]
+    fn graph_entities_named_are_declared_with_their_classes_and_a_borders_sides() {
+        let border = KnownEntity {
+            iri: "https://w3id.org/borderkg/id/durand-line".into(),
+            label: "Durand Line".into(),
+            classes: vec!["https://w3id.org/borderkg/ontology#Border".into()],
+            separates: vec![
+                "https://w3id.org/borderkg/id/afghanistan".into(),
+                "https://w3id.org/borderkg/id/pakistan".into(),
+            ],
+            span: Span {
+                sentence: 0,
+                char_start: 0,
+                char_end: 10,
+            },
+        };
+        let t = draft(true, vec![border]);
+        assert!(t.contains("id:durand-line a bkg:Border ;"), "{t}");
+        assert!(t.contains("bkg:separates id:afghanistan, id:pakistan ;"), "{t}");
+        assert!(t.contains("bkg:sentence 0"), "{t}");
     }
 
     #[test]

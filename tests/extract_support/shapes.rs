@@ -116,7 +116,15 @@ pub fn check(ttl: &str, known: &BTreeSet<String>) {
         }
         if classes.iter().any(|c| c.ends_with("#Source")) {
             one(s, &bkg("fileName"));
-            one(s, "http://www.w3.org/2000/01/rdf-schema#label");
+            // A source the graph already labels is not labelled again (it would have two labels).
+            if known.contains(s) {
+                assert!(
+                    values(&g, s, "http://www.w3.org/2000/01/rdf-schema#label").is_empty(),
+                    "{s} labelled twice\n{ttl}"
+                );
+            } else {
+                one(s, "http://www.w3.org/2000/01/rdf-schema#label");
+            }
         }
         for m in values(&g, s, &bkg("measurement")) {
             for p in ["quantity", "value", "unit", "qualifier"] {
