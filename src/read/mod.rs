@@ -1,11 +1,12 @@
 //! The read layer: every query that the readers — the projection and its evidence, `why`, name
-//! resolution and the network flags — ask of a knowledge graph, with typed answers. Readers call
+//! resolution, the network flags and the server's pages — ask of a knowledge graph, with typed answers. Readers call
 //! these functions with any [`Kb`] (the embedded store or a remote endpoint) and never write SPARQL
 //! or decode rows themselves. Questions about many nodes are asked in batches.
 
 pub mod evidence;
 pub mod names;
 pub mod network;
+pub mod pages;
 pub mod why;
 
 use oxigraph::model::Term;

@@ -12,22 +12,8 @@ use super::html::{self, esc, table};
 use super::state::Snapshot;
 use crate::error::Result;
 use crate::projection::{ActorNetwork, Weighting};
+use crate::read::pages as read;
 use crate::report::{analyse, svg, ColorBy, DrawOptions};
-
-const EVENTS: &str = "SELECT ?ev ?role ?label ?date ?dateText WHERE {
-  VALUES ?role { bkg:agent bkg:target bkg:participant bkg:beneficiary bkg:attributedTo }
-  ?ev ?role ?actor .
-  OPTIONAL { ?ev rdfs:label ?label }
-  OPTIONAL { ?ev bkg:date ?date }
-  OPTIONAL { ?ev bkg:dateText ?dateText }
-} ORDER BY STR(?date) ?label";
-
-const CLAIMS: &str = "SELECT DISTINCT ?x ?standing ?source ?sentence WHERE {
-  ?x bkg:attestedBy ?a . ?a bkg:claimant ?actor .
-  OPTIONAL { ?a bkg:standing ?standing }
-  OPTIONAL { ?a bkg:source ?source }
-  OPTIONAL { ?a bkg:sentence ?sentence }
-} ORDER BY ?source ?sentence ?x";
 
 /// The actor sections for `iri`.
 ///
@@ -38,20 +24,17 @@ pub fn sections(snapshot: &Snapshot, iri: &NamedNode) -> Result<String> {
     if let Some(network) = snapshot.network() {
         s.push_str(&ties(snapshot, network, iri.as_str()));
     }
-    let me = [("actor", Term::NamedNode(iri.clone()))];
-    let cell =
-        |row: &crate::query::Row, key: &str| row.get(key).map(|t| shown(snapshot, t)).unwrap_or_default();
-    let rows: Vec<Vec<String>> = snapshot
-        .select("events of an actor", EVENTS, &me)?
+    let limits = snapshot.limits();
+    let rows: Vec<Vec<String>> = read::actor_events(&*snapshot.store, iri, limits)?
         .iter()
         .map(|r| {
-            let when = match (r.get("dateText"), r.get("date")) {
+            let when = match (&r.date_text, &r.date) {
                 (Some(text), Some(date)) => format!("{} [{}]", shown(snapshot, text), shown(snapshot, date)),
                 (None, Some(date)) => shown(snapshot, date),
                 (Some(text), None) => shown(snapshot, text),
                 (None, None) => String::new(),
             };
-            vec![when, cell(r, "ev"), cell(r, "role")]
+            vec![when, shown(snapshot, &r.event), shown(snapshot, &r.role)]
         })
         .collect();
     if !rows.is_empty() {
@@ -61,14 +44,14 @@ pub fn sections(snapshot: &Snapshot, iri: &NamedNode) -> Result<String> {
             table(&["when", "event", "role"], &rows)
         );
     }
-    let rows: Vec<Vec<String>> = snapshot
-        .select("claims of an actor", CLAIMS, &me)?
+    let cell = |t: &Option<Term>| t.as_ref().map(|t| shown(snapshot, t)).unwrap_or_default();
+    let rows: Vec<Vec<String>> = read::actor_claims(&*snapshot.store, iri, limits)?
         .iter()
         .map(|r| {
             vec![
-                cell(r, "x"),
-                cell(r, "standing"),
-                format!("{} #{}", cell(r, "source"), cell(r, "sentence")),
+                shown(snapshot, &r.what),
+                cell(&r.standing),
+                format!("{} #{}", cell(&r.source), cell(&r.sentence)),
             ]
         })
         .collect();

@@ -47,8 +47,8 @@ pub fn shown(snapshot: &Snapshot, term: &Term) -> String {
 }
 
 fn kind(snapshot: &Snapshot, iri: &NamedNode, class: &str) -> Result<bool> {
-    let query = format!("ASK {{ <{}> a/rdfs:subClassOf* <{}> }}", iri.as_str(), bkg(class));
-    snapshot.ask("kind", &query)
+    let class = NamedNode::new_unchecked(bkg(class));
+    crate::read::pages::is_a(&*snapshot.store, iri, &class, snapshot.limits())
 }
 
 /// The page of `iri`, described by `triples`.

@@ -9,6 +9,7 @@ use super::html::{self, esc, page, table};
 use super::state::Snapshot;
 use crate::error::Result;
 use crate::query::Answer;
+use crate::read::pages as read;
 
 /// The table of an answer: solutions as rows, a boolean as one cell, triples as three columns.
 pub fn answer_table(answer: &Answer) -> String {
@@ -85,23 +86,6 @@ pub fn editor() -> String {
     )
 }
 
-const SIZE: &str = "SELECT
-  (COUNT(*) AS ?triples)
-  (COUNT(DISTINCT ?event) AS ?events)
-  (COUNT(DISTINCT ?actor) AS ?actors)
-WHERE {
-  ?s ?p ?o .
-  OPTIONAL { FILTER(?p = rdf:type) ?o rdfs:subClassOf* bkg:Event . BIND(?s AS ?event) }
-  OPTIONAL { FILTER(?p = rdf:type) ?o rdfs:subClassOf* bkg:Actor . BIND(?s AS ?actor) }
-}";
-
-const SOURCES: &str = "SELECT ?source ?title ?date ?file WHERE {
-  ?source a bkg:Source .
-  OPTIONAL { ?source rdfs:label|bkg:title ?title }
-  OPTIONAL { ?source bkg:publicationDate|bkg:published ?date }
-  OPTIONAL { ?source bkg:fileName ?file }
-} ORDER BY ?file ?source";
-
 /// The home page: the graph's size, its sources, and the search box with `hits` for `search`.
 ///
 /// # Errors
@@ -117,18 +101,10 @@ pub fn home(snapshot: &Snapshot, search: Option<&str>) -> Result<String> {
     if let Some(q) = search.filter(|q| !q.trim().is_empty()) {
         body.push_str(&search_results(snapshot, q)?);
     }
-    let size = snapshot.select("size", SIZE, &[])?;
-    if let Some(row) = size.first() {
-        let n = |k: &str| match row.get(k) {
-            Some(Term::Literal(l)) => l.value().to_owned(),
-            _ => "0".to_owned(),
-        };
+    if let Some([triples, events, actors]) = read::size(&*snapshot.store, snapshot.limits())? {
         let _ = write!(
             body,
-            "<h2>The graph</h2><p>{} triples; {} events; {} actors.</p>",
-            n("triples"),
-            n("events"),
-            n("actors")
+            "<h2>The graph</h2><p>{triples} triples; {events} events; {actors} actors.</p>"
         );
     }
     let colours = html::class_colours(snapshot.network());
@@ -141,17 +117,10 @@ pub fn home(snapshot: &Snapshot, search: Option<&str>) -> Result<String> {
             html::legend(&colours)
         );
     }
-    let rows: Vec<Vec<String>> = snapshot
-        .select("sources", SOURCES, &[])?
+    let cell = |t: &Option<Term>| t.as_ref().map(|t| html::term(t, None)).unwrap_or_default();
+    let rows: Vec<Vec<String>> = read::sources(&*snapshot.store, snapshot.limits())?
         .iter()
-        .map(|r| {
-            vec![
-                r.get("source").map(|t| html::term(t, None)).unwrap_or_default(),
-                r.get("title").map(|t| html::term(t, None)).unwrap_or_default(),
-                r.get("date").map(|t| html::term(t, None)).unwrap_or_default(),
-                r.get("file").map(|t| html::term(t, None)).unwrap_or_default(),
-            ]
-        })
+        .map(|r| vec![cell(&r.source), cell(&r.title), cell(&r.date), cell(&r.file)])
         .collect();
     let _ = write!(
         body,

@@ -6,11 +6,10 @@
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, OnceLock};
 
-use oxigraph::model::Term;
 
 use crate::error::Result;
 use crate::projection::{ActorNetwork, ProjectionConfig, Weighting};
-use crate::query::{Answer, Limits, Row, Scope};
+use crate::query::Limits;
 use crate::store::{self, OpenStore};
 
 /// How the server was started.
@@ -44,37 +43,10 @@ impl std::fmt::Debug for Snapshot {
     }
 }
 
-const LABELS: &str = "SELECT DISTINCT ?s ?label WHERE {
-  ?s skos:prefLabel|skos:altLabel|rdfs:label|bkg:metonym ?label .
-  FILTER(isIRI(?s) && STRSTARTS(STR(?s), STR(id:)))
-}";
-
-/// Names by preference: each subject's first row wins.
-const NAMES: &str = "SELECT ?s ?name WHERE {
-  { ?s skos:prefLabel ?name BIND(0 AS ?rank) } UNION { ?s rdfs:label ?name BIND(1 AS ?rank) }
-  UNION { ?s skos:altLabel ?name BIND(2 AS ?rank) }
-  FILTER(isIRI(?s))
-} ORDER BY ?s ?rank ?name";
-
 impl Snapshot {
-    /// Runs a page's SELECT `text` (named `origin` in errors) with `bindings`, within the server's
-    /// limits, and returns its rows.
-    ///
-    /// # Errors
-    /// As [`crate::query::run`]: a page whose query runs past the limits fails like any query.
-    pub fn select(&self, origin: &str, text: &str, bindings: &[(&str, Term)]) -> Result<Vec<Row>> {
-        crate::query::select_within(&self.store, origin, text, bindings, self.limits, &Scope::Union)
-    }
-
-    /// Whether the ASK `text` holds, within the server's limits.
-    ///
-    /// # Errors
-    /// As [`Snapshot::select`].
-    pub fn ask(&self, origin: &str, text: &str) -> Result<bool> {
-        Ok(matches!(
-            crate::query::run(&self.store, origin, text, Vec::new(), self.limits)?,
-            Answer::Boolean(true)
-        ))
+    /// The server's limits, which every page's queries run within.
+    pub fn limits(&self) -> Limits {
+        self.limits
     }
 
     /// Every (IRI, name) pair of the graph's own entities: preferred labels, aliases and metonyms.
@@ -85,52 +57,24 @@ impl Snapshot {
         if let Some(labels) = self.labels.get() {
             return Ok(labels);
         }
-        let rows = self.select("labels", LABELS, &[])?;
-        let labels = rows
-            .into_iter()
-            .filter_map(|row| match (row.get("s"), row.get("label")) {
-                (Some(Term::NamedNode(s)), Some(Term::Literal(l))) => {
-                    Some((s.as_str().to_owned(), l.value().to_owned()))
-                }
-                _ => None,
-            })
-            .collect();
+        let labels = crate::read::pages::labels(&*self.store, self.limits)?;
         Ok(self.labels.get_or_init(|| labels))
     }
 
     /// The name to show for `iri`: its preferred label, else its `rdfs:label`, else any name.
     pub fn name(&self, iri: &str) -> Option<&str> {
-        let names = self.names.get_or_init(|| {
-            let mut names = std::collections::HashMap::new();
-            if let Ok(rows) = self.select("names", NAMES, &[]) {
-                for row in rows {
-                    if let (Some(Term::NamedNode(s)), Some(Term::Literal(l))) =
-                        (row.get("s"), row.get("name"))
-                    {
-                        names
-                            .entry(s.as_str().to_owned())
-                            .or_insert_with(|| l.value().to_owned());
-                    }
-                }
-            }
-            names
-        });
+        let names = self
+            .names
+            .get_or_init(|| crate::read::pages::display_names(&*self.store, self.limits).unwrap_or_default());
         names.get(iri).map(String::as_str)
     }
 
     /// The file name (`bkg:fileName`) of the source `iri`.
     pub fn file_name(&self, iri: &str) -> Option<String> {
         let source = oxigraph::model::NamedNode::new(iri).ok()?;
-        let property = oxigraph::model::NamedNode::new(format!("{}fileName", crate::vocab::BKG)).ok()?;
-        let quad = self
-            .store
-            .quads_for_pattern(Some(source.as_ref().into()), Some(property.as_ref()), None, None)
-            .next()?
-            .ok()?;
-        match quad.object {
-            Term::Literal(l) => Some(l.value().to_owned()),
-            _ => None,
-        }
+        crate::read::pages::file_name(&*self.store, &source, self.limits)
+            .ok()
+            .flatten()
     }
 
     /// The actor network with the default projection (every network relation, events as weight),
