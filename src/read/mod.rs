@@ -3,6 +3,7 @@
 //! these functions with any [`Kb`] (the embedded store or a remote endpoint) and never write SPARQL
 //! or decode rows themselves. Questions about many nodes are asked in batches.
 
+pub mod describe;
 pub mod evidence;
 pub mod names;
 pub mod network;

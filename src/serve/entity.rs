@@ -9,7 +9,7 @@ use oxigraph::model::NamedNode;
 use super::http::{self, Failure};
 use super::negotiate::{choose, Format, GRAPHS};
 use super::state::State;
-use super::{describe, entity_page};
+use super::entity_page;
 use crate::vocab::ID;
 
 /// Answers `/id/{rest}`: `rest` is the raw (still percent-encoded) path after `/id/`.
@@ -26,13 +26,13 @@ pub fn answer(state: &State, request: &Request<Body>, rest: &str) -> Result<Resp
         GRAPHS,
     )?;
     let snapshot = state.snapshot()?;
-    if !describe::is_known(&snapshot.store, iri.as_ref())? {
+    if !crate::read::describe::is_known(&snapshot.store, iri.as_ref())? {
         return Err(Failure::not_found(format!(
             "the graph says nothing about <{}>; search the names at /?q=",
             iri.as_str()
         )));
     }
-    let triples = describe::entity(&snapshot.store, iri.as_ref())?;
+    let triples = crate::read::describe::entity(&snapshot.store, iri.as_ref())?;
     match format {
         Format::Html => {
             let page = entity_page::render(&snapshot, state.config.sources.as_deref(), &iri, &triples)?;

@@ -271,24 +271,16 @@ const MAX_INCOMING: usize = 300;
 
 /// The statements of other nodes that point at the entity.
 fn incoming(snapshot: &Snapshot, iri: &NamedNode) -> Result<String> {
-    let mut rows = Vec::new();
-    let mut seen = std::collections::BTreeSet::new();
-    for quad in snapshot
-        .store
-        .quads_for_pattern(None, None, Some(iri.as_ref().into()), None)
-    {
-        let quad = quad?;
-        if !seen.insert((quad.subject.to_string(), quad.predicate.to_string())) {
-            continue;
-        }
-        if rows.len() >= MAX_INCOMING {
-            break;
-        }
-        rows.push(vec![
-            shown(snapshot, &Term::from(quad.subject.clone())),
-            html::iri(quad.predicate.as_str(), None),
-        ]);
-    }
+    let rows: Vec<Vec<String>> =
+        crate::read::describe::incoming(&snapshot.store, iri.as_ref(), MAX_INCOMING)?
+            .into_iter()
+            .map(|(subject, predicate)| {
+                vec![
+                    shown(snapshot, &Term::from(subject)),
+                    html::iri(predicate.as_str(), None),
+                ]
+            })
+            .collect();
     if rows.is_empty() {
         return Ok(String::new());
     }

@@ -6,7 +6,6 @@
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, OnceLock};
 
-
 use crate::error::Result;
 use crate::projection::{ActorNetwork, ProjectionConfig, Weighting};
 use crate::query::Limits;
