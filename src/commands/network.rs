@@ -51,8 +51,14 @@ fn warn_if_unused(store: &dyn Kb, relation: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Projects the store as the flags say.
+/// Projects the store as the flags say: the whole network, or the ego network of `--actor`.
 pub fn projected(store: &dyn Kb, args: &NetworkArgs) -> anyhow::Result<ActorNetwork> {
+    let network = whole(store, args)?;
+    focused(store, network, args)
+}
+
+/// Projects the store as the flags say, leaving `--actor` aside.
+pub fn whole(store: &dyn Kb, args: &NetworkArgs) -> anyhow::Result<ActorNetwork> {
     let relations = args
         .relations
         .iter()
@@ -80,7 +86,11 @@ pub fn projected(store: &dyn Kb, args: &NetworkArgs) -> anyhow::Result<ActorNetw
         exclude_disputed: args.exclude_disputed,
         include_candidates: args.candidates,
     };
-    let network = project(store, &config).context("projecting the store onto the actor network")?;
+    project(store, &config).context("projecting the store onto the actor network")
+}
+
+/// The ego network of `--actor` within `network`, or `network` itself without the flag.
+pub fn focused(store: &dyn Kb, network: ActorNetwork, args: &NetworkArgs) -> anyhow::Result<ActorNetwork> {
     match &args.actor {
         None => Ok(network),
         Some(name) => {

@@ -49,6 +49,22 @@ pub struct Tie {
     pub last_date: Option<String>,
 }
 
+/// Certainty rank of `reported`: a tie whose firmest support is below it is doubtful.
+pub const REPORTED_RANK: u8 = 5;
+
+/// What a dashed line means, in every drawing of the network (the report's, the server's pages,
+/// the DOT export), so that their legends say the same.
+pub const DASHED_MEANS: &str =
+    "disputed or denied by another statement, or stated no more firmly than claimed or alleged";
+
+impl Tie {
+    /// Whether the tie is drawn dashed: disputed, or stated less firmly than `reported`
+    /// ([`DASHED_MEANS`]).
+    pub fn doubtful(&self) -> bool {
+        self.disputed || self.certainty < REPORTED_RANK
+    }
+}
+
 /// How ties are weighted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -95,6 +111,8 @@ pub struct ActorNetwork {
     pub evidence: BTreeMap<String, Evidence>,
     /// The relations that were projected, compacted.
     pub relations: Vec<String>,
+    /// For an ego network, the IRI of the actor at its centre.
+    pub focus: Option<String>,
 }
 
 impl ActorNetwork {
@@ -127,6 +145,7 @@ impl ActorNetwork {
             |_, tie| Some(tie.clone()),
         );
         ActorNetwork {
+            focus: Some(self.graph[center].iri.clone()),
             graph,
             evidence: self.evidence.clone(),
             relations: self.relations.clone(),
@@ -249,6 +268,7 @@ pub fn project(store: &dyn Kb, config: &ProjectionConfig) -> Result<ActorNetwork
         graph,
         evidence,
         relations: relations.iter().map(|r| compact(r)).collect(),
+        focus: None,
     })
 }
 

@@ -502,6 +502,7 @@ mod tests {
             graph: DiGraph::new(),
             evidence: BTreeMap::new(),
             relations: Vec::new(),
+            focus: None,
         };
         for (iri, deaths) in [("ev:clash", 5), ("ev:raid", 2)] {
             network.evidence.insert(
