@@ -287,6 +287,10 @@ fn html_report_had_no_viewport_and_cut_tables_off_on_a_phone() {
         style.contains("figure{") && style.contains("overflow:auto"),
         "the drawing scrolls inside its frame"
     );
+    assert!(
+        style.contains("figure>svg{display:block;width:100%;height:auto;min-width:720px}"),
+        "the drawing scales to the page, down to a width where its names still read"
+    );
 }
 
 #[test]

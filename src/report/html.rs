@@ -12,7 +12,7 @@ const STYLE: &str = "body{font-family:Helvetica,Arial,sans-serif;margin:2rem aut
 h1{font-size:1.6rem}h2{font-size:1.25rem;margin-top:2rem;border-bottom:1px solid #ddd}\
 table{border-collapse:collapse;margin:0.5rem 0 1rem;font-size:0.85rem;display:block;max-width:100%;overflow-x:auto}\
 th,td{border:1px solid #ccc;padding:0.25rem 0.5rem;vertical-align:top;text-align:left}th{background:#f3f3f3}\
-figure{margin:0;overflow:auto;border:1px solid #ddd}figcaption{font-size:0.85rem;color:#555;margin:0.5rem}\
+figure{margin:0;overflow:auto;border:1px solid #ddd}figure>svg{display:block;width:100%;height:auto;min-width:720px}figcaption{font-size:0.85rem;color:#555;margin:0.5rem}\
 .legend{list-style:none;padding:0;margin:0.5rem;display:flex;flex-wrap:wrap;gap:0.3rem 1rem;font-size:0.85rem}\
 .legend span{display:inline-block;width:0.8rem;height:0.8rem;border-radius:50%;margin-right:0.3rem;vertical-align:middle;border:1px solid #333}\
 .legend svg{vertical-align:middle}";
