@@ -439,6 +439,18 @@ fn ego_view_gave_a_class_another_colour_than_the_full_report() {
     for entry in &ego {
         assert!(full.contains(entry), "{entry:?} is not in {full:?}");
     }
+    // The DOT export of the ego network too.
+    let fill = |dot: &str| -> String {
+        let node = dot
+            .lines()
+            .find(|l| l.trim_start().starts_with("\"id:afghanistan\" [label="))
+            .expect("Afghanistan's node")
+            .to_owned();
+        node[node.find("fillcolor=").expect("fill")..].to_owned()
+    };
+    let whole = env.ok(&["graph", "--format", "dot"]);
+    let part = env.ok(&["graph", "--format", "dot", "--actor", "Taliban"]);
+    assert_eq!(fill(&part), fill(&whole));
 }
 
 #[test]

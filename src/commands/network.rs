@@ -51,14 +51,8 @@ fn warn_if_unused(store: &dyn Kb, relation: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Projects the store as the flags say: the whole network, or the ego network of `--actor`.
+/// Projects the store as the flags say.
 pub fn projected(store: &dyn Kb, args: &NetworkArgs) -> anyhow::Result<ActorNetwork> {
-    let network = whole(store, args)?;
-    focused(store, network, args)
-}
-
-/// Projects the store as the flags say, leaving `--actor` aside.
-pub fn whole(store: &dyn Kb, args: &NetworkArgs) -> anyhow::Result<ActorNetwork> {
     let relations = args
         .relations
         .iter()
@@ -86,11 +80,7 @@ pub fn whole(store: &dyn Kb, args: &NetworkArgs) -> anyhow::Result<ActorNetwork>
         exclude_disputed: args.exclude_disputed,
         include_candidates: args.candidates,
     };
-    project(store, &config).context("projecting the store onto the actor network")
-}
-
-/// The ego network of `--actor` within `network`, or `network` itself without the flag.
-pub fn focused(store: &dyn Kb, network: ActorNetwork, args: &NetworkArgs) -> anyhow::Result<ActorNetwork> {
+    let network = project(store, &config).context("projecting the store onto the actor network")?;
     match &args.actor {
         None => Ok(network),
         Some(name) => {

@@ -2,22 +2,16 @@
 
 use std::io::Write;
 
-use super::network::{focused, whole};
+use super::network::projected;
 use crate::cli::ReportArgs;
 use crate::formats::choose;
-use crate::report::{analyse, class_colours, render, DrawOptions, RenderOptions, ReportFormat};
+use crate::report::{analyse, render, DrawOptions, RenderOptions, ReportFormat};
 
 pub fn run(args: &ReportArgs, target: &super::Target<'_>, out: &mut impl Write) -> anyhow::Result<()> {
     let format =
         choose(args.format, args.output.as_deref(), ReportFormat::Text).map_err(anyhow::Error::msg)?;
     let store = target.open()?;
-    let whole = whole(&*store, &args.network)?;
-    // An ego view gives each class the colour it has in the whole network.
-    let class_order = class_colours(&whole)
-        .into_iter()
-        .map(|(class, _)| class)
-        .collect();
-    let network = focused(&*store, whole, &args.network)?;
+    let network = projected(&*store, &args.network)?;
     let mut report = analyse(&network, args.network.weight, !args.undirected);
     if let Some(actor) = &args.network.actor {
         let ties = if args.network.radius == 1 { "tie" } else { "ties" };
@@ -31,7 +25,7 @@ pub fn run(args: &ReportArgs, target: &super::Target<'_>, out: &mut impl Write) 
         drawing: DrawOptions {
             size_by: args.size_by.clone(),
             color_by: args.color_by,
-            class_order,
+            class_order: Vec::new(),
         },
     };
     match &args.output {

@@ -190,6 +190,7 @@ pub(crate) mod fixture {
             evidence,
             relations: vec!["bkg:attacked".into(), "bkg:borders".into(), "bkg:controls".into()],
             focus: None,
+            classes: Vec::new(),
         }
     }
 

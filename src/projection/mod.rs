@@ -113,6 +113,8 @@ pub struct ActorNetwork {
     pub relations: Vec<String>,
     /// For an ego network, the IRI of the actor at its centre.
     pub focus: Option<String>,
+    /// For an ego network, the [`ActorNetwork::class_ranking`] of the network it was cut from.
+    pub classes: Vec<String>,
 }
 
 impl ActorNetwork {
@@ -146,10 +148,30 @@ impl ActorNetwork {
         );
         ActorNetwork {
             focus: Some(self.graph[center].iri.clone()),
+            classes: self.class_ranking(),
             graph,
             evidence: self.evidence.clone(),
             relations: self.relations.clone(),
         }
+    }
+
+    /// The classes of the actors (`bkg:` left off, `untyped` for none), most actors first, then
+    /// by name: the order in which drawings and exports give classes their colours. An ego network
+    /// keeps the ranking of the network it was cut from, so that a class has one colour in both.
+    pub fn class_ranking(&self) -> Vec<String> {
+        if !self.classes.is_empty() {
+            return self.classes.clone();
+        }
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        for actor in self.graph.node_weights() {
+            let class = actor.class.trim_start_matches("bkg:");
+            *counts
+                .entry(if class.is_empty() { "untyped" } else { class })
+                .or_default() += 1;
+        }
+        let mut order: Vec<(&str, usize)> = counts.into_iter().collect();
+        order.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        order.into_iter().map(|(class, _)| class.to_owned()).collect()
     }
 
     /// The standing label of the firmest evidence behind `tie` (`reported` when it has none).
@@ -269,6 +291,7 @@ pub fn project(store: &dyn Kb, config: &ProjectionConfig) -> Result<ActorNetwork
         evidence,
         relations: relations.iter().map(|r| compact(r)).collect(),
         focus: None,
+        classes: Vec::new(),
     })
 }
 

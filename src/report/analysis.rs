@@ -503,6 +503,7 @@ mod tests {
             evidence: BTreeMap::new(),
             relations: Vec::new(),
             focus: None,
+            classes: Vec::new(),
         };
         for (iri, deaths) in [("ev:clash", 5), ("ev:raid", 2)] {
             network.evidence.insert(

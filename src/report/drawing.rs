@@ -34,8 +34,8 @@ pub struct DrawOptions {
     /// What colours the nodes.
     pub color_by: ColorBy,
     /// Classes (without `bkg:`) in the order they take the palette's colours, so that several
-    /// drawings (and pages) give a class the same colour; classes not listed follow. Empty: classes
-    /// take colours by how many actors of the drawing they have.
+    /// drawings (and pages) give a class the same colour; classes not listed follow. Empty: the
+    /// network's [`ActorNetwork::class_ranking`].
     pub class_order: Vec<String>,
 }
 
@@ -255,6 +255,14 @@ fn colours(
     }
     let mut order: Vec<(&str, usize)> = counts.into_iter().collect();
     order.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    // Without an order given, the network's own (for an ego network, that of the whole).
+    let ranking;
+    let class_order = if class_order.is_empty() {
+        ranking = network.class_ranking();
+        &ranking[..]
+    } else {
+        class_order
+    };
     let mut unlisted = class_order.len();
     let colour_of: BTreeMap<&str, &'static str> = order
         .iter()
