@@ -396,6 +396,10 @@ pub struct QueryArgs {
     /// Folder of the saved queries (default: ./queries when there is one, else the built-in queries).
     #[arg(long, value_name = "DIR")]
     pub queries: Option<PathBuf>,
+    /// Width of the table, in columns; cells wrap to fit (default: the terminal's width, or no limit
+    /// when standard output is not a terminal).
+    #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(20..))]
+    pub width: Option<u16>,
 }
 
 /// A validated `--timeout`: a positive, finite number of seconds, or none.

@@ -1,7 +1,8 @@
 //! The one date type of the program: the `xsd` lexical dates the evidence carries (`2021`,
 //! `2021-08`, `2021-08-15`, `--11-26`) as closed day intervals. A year or month becomes its first
 //! to last day; a date without a year has no place on a timeline and gives none. The `--from`/`--to`
-//! flags, the projection's date window and the dynamic GEXF graph all use it.
+//! flags, the projection's date window and the dynamic GEXF graph all use it, and [`words`] is how
+//! every rendered report, table and explanation shows one.
 
 /// A closed interval of days, both ends `YYYY-MM-DD`.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -68,6 +69,55 @@ pub fn spell(date: &str) -> Option<Spell> {
     })
 }
 
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A date as a reader is shown it: a date without a year in words (`--11-26` → `26 November`,
+/// `--05` → `May`), any other date unchanged (`2021-08-15` stays ISO, which sorts and reads).
+///
+/// ```
+/// use borderkg::dates::words;
+/// assert_eq!(words("--11-26"), "26 November");
+/// assert_eq!(words("--05"), "May");
+/// assert_eq!(words("2021-08"), "2021-08");
+/// ```
+pub fn words(date: &str) -> String {
+    let Some(rest) = date.strip_prefix("--") else {
+        return date.to_owned();
+    };
+    let number = |s: &str| {
+        (s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<usize>().ok())
+            .flatten()
+    };
+    let month = rest.get(..2).and_then(number).filter(|m| (1..=12).contains(m));
+    let Some(month) = month else {
+        return date.to_owned();
+    };
+    let name = MONTHS[month - 1];
+    // `--05` (XSD 1.1), `--05--` (XSD 1.0) and `--05Z` are a month; `--11-26` a day.
+    match rest.get(2..) {
+        Some("" | "--" | "Z") => name.to_owned(),
+        Some(tail) => match tail.strip_prefix('-').and_then(|t| t.get(..2)).and_then(number) {
+            Some(day) if (1..=31).contains(&day) => format!("{day} {name}"),
+            _ => date.to_owned(),
+        },
+        None => date.to_owned(),
+    }
+}
+
 fn days_in_month(year: u32, month: u32) -> u32 {
     match month {
         2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => 29,
@@ -118,6 +168,26 @@ mod tests {
 
     fn pair(a: &str, b: &str) -> Option<(String, String)> {
         Some((a.to_owned(), b.to_owned()))
+    }
+
+    #[test]
+    fn dates_without_a_year_read_as_words() {
+        assert_eq!(words("--11-26"), "26 November");
+        assert_eq!(words("--01-05"), "5 January");
+        assert_eq!(words("--05"), "May");
+        assert_eq!(words("--12--"), "December");
+        for unchanged in [
+            "2021",
+            "2021-08",
+            "2021-08-15",
+            "--13",
+            "--1",
+            "---26",
+            "--11-40",
+            "",
+        ] {
+            assert_eq!(words(unchanged), unchanged);
+        }
     }
 
     #[test]

@@ -170,3 +170,38 @@ fn missing_data_folder_is_a_clear_error() {
     let err = env.fails(&["build", "--data", "no-such-folder"]);
     assert!(err.contains("no-such-folder"), "{err}");
 }
+
+/// Runs `borderkg build ARGS` in `dir` with the default store, returning standard error.
+fn build_in(dir: &std::path::Path, args: &[&str]) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_borderkg"))
+        .current_dir(dir)
+        .env_remove("BORDERKG_STORE")
+        .env_remove("BORDERKG_SOURCES")
+        .arg("build")
+        .args(args)
+        .output()
+        .expect("runs");
+    assert!(!out.status.success(), "the build should fail");
+    String::from_utf8(out.stderr).expect("utf8")
+}
+
+#[test]
+fn readme_failure_examples_had_no_input_files_to_reproduce_them() {
+    let readme = std::fs::read_to_string(common::root().join("README.md")).expect("README");
+    let examples = common::root().join("examples/failures");
+    let env = Env::new();
+    let dir = env.dir.path();
+    common::copy_tree(&examples.join("broken-data"), &dir.join("broken-data"));
+    let syntax = build_in(dir, &["--data", "broken-data"]);
+    std::fs::create_dir(dir.join("data")).expect("mkdir");
+    std::fs::copy(examples.join("incomplete.ttl"), dir.join("data/incomplete.ttl")).expect("copy");
+    let shapes = build_in(dir, &[]);
+    for line in syntax.lines().chain(shapes.lines()) {
+        assert!(readme.contains(line), "the README does not show `{line}`");
+    }
+    assert!(
+        syntax.contains("broken-data/events.ttl:4:6: Turtle syntax error"),
+        "{syntax}"
+    );
+    assert!(shapes.contains("3 shape violation(s)"), "{shapes}");
+}

@@ -63,7 +63,7 @@ fn who_attacked_lists_the_drone_strike_with_its_suspects() {
         drone["injured"].contains("1 LLC Shohin SM employees [001]"),
         "{drone:?}"
     );
-    assert!(drone["date"].contains("--11-26"), "{drone:?}");
+    assert!(drone["date"].contains("[26 November]"), "{drone:?}");
     for source in ["000#", "001#", "002#"] {
         assert!(drone["sources"].contains(source), "{drone:?}");
     }
@@ -354,4 +354,66 @@ fn timeline_and_casualties_cited_sentences_with_zero_padding() {
         assert!(padded.is_empty(), "{name} cites {padded:?}");
         assert!(csv.contains("#"), "{name} cites no sentence");
     }
+}
+
+#[test]
+fn query_tables_ran_past_the_terminal_width() {
+    let env = Env::built();
+    let narrow = env.ok(&["query", "who-attacked", "--width", "100"]);
+    let widest = narrow.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+    assert!(widest <= 100, "a line of {widest} columns:\n{narrow}");
+    // Not a terminal and no --width: the table keeps its natural width for files and pipes.
+    let piped = env.ok(&["query", "who-attacked"]);
+    assert!(piped.lines().any(|l| l.chars().count() > 200));
+    // Cells wrap rather than being cut: the same rows, on more lines.
+    let count = |t: &str| t.lines().last().map(str::to_owned);
+    assert_eq!(count(&narrow), count(&piped));
+    assert!(count(&narrow).is_some_and(|c| c.ends_with(" rows")));
+    assert!(narrow.lines().count() > piped.lines().count());
+    let err = env.fails(&["query", "who-attacked", "--width", "5"]);
+    assert!(err.contains("--width"), "{err}");
+}
+
+#[test]
+fn dates_without_a_year_printed_as_xsd_lexical_forms() {
+    let env = Env::built();
+    let timeline = env.ok(&["query", "timeline"]);
+    assert!(timeline.contains("26 November"), "{timeline}");
+    assert!(timeline.contains("│ May "), "{timeline}");
+    let who = env.ok(&["query", "who-attacked", "--format", "csv"]);
+    assert!(
+        who.contains("on November 26 [26 November] (day precision)"),
+        "{who}"
+    );
+    assert!(who.contains("last May [May] (month precision)"), "{who}");
+    let casualties = env.ok(&["query", "casualties", "--format", "csv"]);
+    assert!(casualties.contains("26 November (day)"), "{casualties}");
+    for text in [&timeline, &who, &casualties] {
+        assert!(!text.contains("--11-26") && !text.contains("--05"), "{text}");
+    }
+    // Machine formats keep the typed value.
+    let csv = env.ok(&["query", "timeline", "--format", "csv"]);
+    assert!(csv.contains("\n--11-26,day,"), "{csv}");
+}
+
+#[test]
+fn actor_profile_showed_a_stated_fact_as_its_iri() {
+    let env = Env::built();
+    let csv = env.ok(&[
+        "query",
+        "actor-profile",
+        "--param",
+        "actor=Taliban",
+        "--format",
+        "csv",
+    ]);
+    assert!(!csv.contains("/id/fact/"), "{csv}");
+    assert!(
+        csv.contains("6 claims,claimed,Taliban opposes forces the Taliban call occupation forces,"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("Taliban aim drive the forces it calls occupiers out of Afghanistan"),
+        "{csv}"
+    );
 }

@@ -287,6 +287,10 @@ fn html_report_had_no_viewport_and_cut_tables_off_on_a_phone() {
         style.contains("figure{") && style.contains("overflow:auto"),
         "the drawing scrolls inside its frame"
     );
+    assert!(
+        style.contains("figure>svg{display:block;width:100%;height:auto;min-width:720px}"),
+        "the drawing scales to the page, down to a width where its names still read"
+    );
 }
 
 #[test]
@@ -374,4 +378,181 @@ fn ego_network_keeps_only_actors_within_the_radius() {
     assert!(wider["actors"].as_u64() > v["actors"].as_u64());
     let err = env.fails(&["report", "--radius", "2"]);
     assert!(err.contains("--actor"), "{err}");
+}
+
+/// The `<title>` and the drawn line of every tie group of the drawing.
+fn tie_groups(html: &str) -> Vec<(&str, &str)> {
+    html.split("<g class=\"tie\">")
+        .skip(1)
+        .map(|g| {
+            let g = &g[..g.find("</g>").expect("end of tie")];
+            let title = &g[g.find("<title>").expect("title") + 7..g.find("</title>").expect("end")];
+            (title, g)
+        })
+        .collect()
+}
+
+#[test]
+fn ego_view_did_not_mark_the_focal_actor() {
+    let env = Env::built();
+    let ego = env.ok(&["report", "--format", "html", "--actor", "Taliban"]);
+    let rings: Vec<&str> = ego
+        .split("<circle")
+        .filter(|c| c.contains("class=\"focus-ring\""))
+        .collect();
+    assert_eq!(rings.len(), 1, "one ringed actor");
+    let taliban = ego
+        .split("<circle")
+        .find(|c| c.contains("<title>Taliban (ArmedGroup)"))
+        .expect("the Taliban's node");
+    assert_eq!(
+        (attr(rings[0], "cx"), attr(rings[0], "cy")),
+        (attr(taliban, "cx"), attr(taliban, "cy"))
+    );
+    assert!(ego.contains("class=\"node-label focus-label\">Taliban</text>"));
+    assert!(
+        ego.contains("ringed: <b>Taliban</b>"),
+        "the legend says what the ring means"
+    );
+    let full = env.ok(&["report", "--format", "html"]);
+    assert!(!full.contains("focus-ring"), "the whole network has no centre");
+}
+
+#[test]
+fn ego_view_gave_a_class_another_colour_than_the_full_report() {
+    let env = Env::built();
+    let legend = |html: &str| -> Vec<(String, String)> {
+        let list = &html[html.find("<ul class=\"legend\">").expect("legend")..];
+        let list = &list[..list.find("</ul>").expect("end")];
+        list.split("<span style=\"background:")
+            .skip(1)
+            .map(|item| {
+                let (colour, rest) = item.split_once('"').expect("colour");
+                let class = &rest[rest.find("</span>").expect("span") + 7..rest.find("</li>").expect("li")];
+                (class.to_owned(), colour.to_owned())
+            })
+            .collect()
+    };
+    let full = legend(&env.ok(&["report", "--format", "html"]));
+    let ego = legend(&env.ok(&["report", "--format", "html", "--actor", "Taliban"]));
+    assert!(ego.len() > 3);
+    for entry in &ego {
+        assert!(full.contains(entry), "{entry:?} is not in {full:?}");
+    }
+    // The DOT export of the ego network too.
+    let fill = |dot: &str| -> String {
+        let node = dot
+            .lines()
+            .find(|l| l.trim_start().starts_with("\"id:afghanistan\" [label="))
+            .expect("Afghanistan's node")
+            .to_owned();
+        node[node.find("fillcolor=").expect("fill")..].to_owned()
+    };
+    let whole = env.ok(&["graph", "--format", "dot"]);
+    let part = env.ok(&["graph", "--format", "dot", "--actor", "Taliban"]);
+    assert_eq!(fill(&part), fill(&whole));
+}
+
+#[test]
+fn relation_labels_were_8px_and_under_node_labels_near_the_hubs() {
+    let env = Env::built();
+    let html = env.ok(&["report", "--format", "html"]);
+    // Node boxes: circle plus the label right of it (11 px font, 0.58 em per character).
+    let circles: Vec<(f64, f64, f64)> = html
+        .split("<circle")
+        .skip(1)
+        .map(|c| (attr(c, "cx"), attr(c, "cy"), attr(c, "r")))
+        .collect();
+    let labels: Vec<(f64, f64, f64, f64)> = html
+        .split("<text ")
+        .skip(1)
+        .filter(|t| t.contains("class=\"node-label"))
+        .map(|t| {
+            let text = &t[t.find('>').expect("text") + 1..t.find("</text>").expect("end")];
+            let (x, y) = (attr(&format!(" {t}"), "x"), attr(&format!(" {t}"), "y"));
+            (
+                x,
+                y - 11.0 * 0.8,
+                x + text.chars().count() as f64 * 11.0 * 0.58,
+                y + 11.0 * 0.25,
+            )
+        })
+        .collect();
+    let mut shown = 0;
+    for (_, group) in tie_groups(&html) {
+        let text = &group[group.find("<text ").expect("a relation label")..];
+        assert!(attr(text, "font-size") >= 10.0, "{text}");
+        if text.contains("hover-only") {
+            continue;
+        }
+        shown += 1;
+        // Points along the label's middle line, rotated as drawn.
+        let (x, y) = (attr(text, "x"), attr(text, "y"));
+        let rotate = &text[text.find("rotate(").expect("rotated") + 7..];
+        let angle: f64 = rotate[..rotate.find(' ').expect("angle")].parse().expect("angle");
+        let words = &text[text.find('>').expect("text") + 1..text.find("</text>").expect("end")];
+        let half = words.chars().count() as f64 * 10.0 * 0.58 / 2.0;
+        let (ux, uy) = (angle.to_radians().cos(), angle.to_radians().sin());
+        for step in -4..=4 {
+            let t = f64::from(step) / 4.0 * half;
+            let (px, py) = (x + ux * t, y + uy * t);
+            for &(cx, cy, r) in &circles {
+                assert!(
+                    (px - cx).powi(2) + (py - cy).powi(2) > r * r,
+                    "{words} covers a node"
+                );
+            }
+            for &(l, top, r, b) in &labels {
+                assert!(
+                    !(l < px && px < r && top < py && py < b),
+                    "{words} covers a node label"
+                );
+            }
+        }
+    }
+    assert!(shown > 20, "most relations are printed: {shown}");
+    assert!(html.contains(".tie:hover .hover-only{visibility:visible}"));
+}
+
+#[test]
+fn merged_tie_tooltip_lost_its_direction() {
+    let env = Env::built();
+    let html = env.ok(&["report", "--format", "html"]);
+    let titles: Vec<&str> = tie_groups(&html).into_iter().map(|(t, _)| t).collect();
+    assert!(
+        titles.contains(&"Afghan Foreign Minister → Taliban: memberOf (003#8)"),
+        "{titles:?}"
+    );
+    assert!(
+        titles.contains(
+            &"Taliban → Tajikistan: cooperatesWith (002#9)\nTajikistan → Taliban: cooperatesWith (002#9); opposes (001#20); urges (002#6)"
+        ),
+        "{titles:?}"
+    );
+    assert!(
+        !titles.iter().any(|t| t.contains(" — ")),
+        "no undirected pair left"
+    );
+}
+
+#[test]
+fn dashed_lines_meant_one_thing_in_html_and_another_in_dot() {
+    let env = Env::built();
+    let html = env.ok(&["report", "--format", "html"]);
+    let dot = env.ok(&["graph", "--format", "dot"]);
+    let meaning =
+        "dashed: disputed or denied by another statement, or stated no more firmly than claimed or alleged";
+    assert!(html.contains(meaning) && dot.contains(meaning));
+    // A tie only the Taliban claim, disputed by no one: dashed in both.
+    let (_, line) = tie_groups(&html)
+        .into_iter()
+        .find(|(t, _)| *t == "Taliban → Pakistani border posts: controls (003#3)")
+        .expect("the tie");
+    assert!(line.contains("stroke-dasharray"), "{line}");
+    let edge = dot
+        .lines()
+        .find(|l| l.contains("\"id:taliban\" -> \"id:pakistani-border-posts\""))
+        .expect("the edge");
+    assert!(edge.contains("standing=\"claimed\"") && edge.contains("disputed=false"));
+    assert!(edge.contains("style=dashed"), "{edge}");
 }

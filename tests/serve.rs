@@ -550,3 +550,13 @@ fn sigterm_stops_the_server_cleanly() {
     server.stdout.read_to_string(&mut rest).expect("reads");
     assert!(rest.contains("stopped on SIGTERM"), "{rest}");
 }
+
+#[test]
+fn event_page_showed_a_date_without_a_year_as_its_xsd_form() {
+    let env = Env::built();
+    let server = Server::start(&env, &[]);
+    let page = server.get("/id/event/khatlon-drone-strike-on-shohin-sm-camp", "text/html");
+    let page = page.as_str().expect("utf8");
+    assert!(page.contains("on November 26 [26 November]"), "{page}");
+    assert!(!page.contains("--11-26"), "{page}");
+}

@@ -101,3 +101,16 @@ fn sentences_lists_numbered_sentences_with_offsets() {
         "sentence\tcharStart\tcharEnd\ttext\n0\t0\t8\tHeadline\n1\t10\t23\tOne sentence.\n2\t24\t36\tAnother one.\n"
     );
 }
+
+#[test]
+fn why_and_path_printed_a_date_without_a_year_as_its_xsd_form() {
+    let env = Env::built();
+    let out = env.ok(&["why", "United States", "attacked", "id:akhtar-muhammad-mansour"]);
+    assert!(out.contains("date: last May [May] (month precision)"), "{out}");
+    assert!(!out.contains("--05"), "{out}");
+    let path = env.ok(&["path", "United States", "Akhtar Muhammad Mansour"]);
+    assert!(
+        path.contains("(DroneStrike; last May [May]; Baluchistan)"),
+        "{path}"
+    );
+}

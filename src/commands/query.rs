@@ -69,6 +69,6 @@ pub fn run(args: &QueryArgs, target: &super::Target<'_>, out: &mut impl Write) -
     };
     let answer = run_query(&*store, &origin, &saved.text, bindings, limits)
         .with_context(|| format!("running {origin}"))?;
-    render(&answer, args.format, out)?;
+    render(&answer, args.format, args.width, out)?;
     Ok(())
 }

@@ -1,6 +1,6 @@
 //! Graphviz DOT: `digraph actors`, nodes filled with one colour per class, edges labelled with the
 //! relation, `weight` and `penwidth` from the tie's weight, dashed when the tie is disputed or less
-//! firmly stated than `reported`. The other facts ride along as extra attributes, which Graphviz
+//! firmly stated than `reported` (the report's drawing means the same; the legend says it). The other facts ride along as extra attributes, which Graphviz
 //! keeps but does not draw.
 
 use std::collections::BTreeMap;
@@ -11,6 +11,7 @@ use petgraph::visit::EdgeRef;
 use super::tie::{number, TieFacts};
 use super::GraphWriter;
 use crate::projection::ActorNetwork;
+use crate::projection::DASHED_MEANS;
 use crate::report::class_colours;
 
 /// Fill colour of an actor whose class has no colour (none is left without one).
@@ -147,7 +148,10 @@ fn legend(colours: &BTreeMap<String, &str>) -> String {
             )
         })
         .collect();
-    format!("graph [labelloc=b, label=<<table border=\"0\" cellspacing=\"2\"><tr><td colspan=\"2\"><b>classes</b></td></tr>{rows}</table>>];")
+    format!(
+        "graph [labelloc=b, label=<<table border=\"0\" cellspacing=\"2\"><tr><td colspan=\"2\"><b>classes</b></td></tr>{rows}<tr><td>- - -</td><td align=\"left\">dashed: {}</td></tr></table>>];",
+        html_escape(DASHED_MEANS)
+    )
 }
 
 fn html_escape(text: &str) -> String {
@@ -170,7 +174,7 @@ digraph actors {
   graph [overlap=prism, overlap_scaling=3, splines=true, sep="+6", rankdir=LR, ranksep=1.0, nodesep=0.15, fontname="Helvetica"];
   node [shape=box, style="rounded,filled", fillcolor="#ffffff", fontname="Helvetica"];
   edge [fontsize=10, fontname="Helvetica"];
-  graph [labelloc=b, label=<<table border="0" cellspacing="2"><tr><td colspan="2"><b>classes</b></td></tr><tr><td bgcolor="#4e79a7" width="16"></td><td align="left">ArmedGroup</td></tr><tr><td bgcolor="#f28e2b" width="16"></td><td align="left">State</td></tr><tr><td bgcolor="#e15759" width="16"></td><td align="left">untyped</td></tr></table>>];
+  graph [labelloc=b, label=<<table border="0" cellspacing="2"><tr><td colspan="2"><b>classes</b></td></tr><tr><td bgcolor="#4e79a7" width="16"></td><td align="left">ArmedGroup</td></tr><tr><td bgcolor="#f28e2b" width="16"></td><td align="left">State</td></tr><tr><td bgcolor="#e15759" width="16"></td><td align="left">untyped</td></tr><tr><td>- - -</td><td align="left">dashed: disputed or denied by another statement, or stated no more firmly than claimed or alleged</td></tr></table>>];
   "id:taliban" [label="Taliban \"Islamic Emirate\" & <co>", class="bkg:ArmedGroup", iri="https://w3id.org/borderkg/id/taliban", fillcolor="#4e79a7"];
   "id:afghanistan" [label="Afghanistan\nline two end", class="bkg:State", iri="https://w3id.org/borderkg/id/afghanistan", fillcolor="#f28e2b"];
   "id:nowhere" [label="Nowhere \\ land", iri="https://w3id.org/borderkg/id/nowhere", fillcolor="#e15759"];

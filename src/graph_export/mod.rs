@@ -189,6 +189,8 @@ pub(crate) mod fixture {
             graph,
             evidence,
             relations: vec!["bkg:attacked".into(), "bkg:borders".into(), "bkg:controls".into()],
+            focus: None,
+            classes: Vec::new(),
         }
     }
 

@@ -6,8 +6,7 @@ use crate::vocab::compact;
 
 use crate::dates::{merge_spells, Spell};
 
-/// Certainty rank of `reported`: ties below it are drawn dashed.
-pub const REPORTED_RANK: u8 = 5;
+pub use crate::projection::REPORTED_RANK;
 
 /// A tie with the facts the exports derive from its evidence.
 #[derive(Debug, Clone)]
@@ -63,9 +62,9 @@ impl<'a> TieFacts<'a> {
         }
     }
 
-    /// Whether the tie is shown as doubtful: disputed, or stated less firmly than `reported`.
+    /// Whether the tie is shown as doubtful (dashed): see [`Tie::doubtful`].
     pub fn doubtful(&self) -> bool {
-        self.tie.disputed || self.tie.certainty < REPORTED_RANK
+        self.tie.doubtful()
     }
 
     /// The weight as text: `2` for 2.0, `0.5` for 0.5.

@@ -136,14 +136,17 @@ pub struct Evidence {
 
 impl Evidence {
     /// The date as stated, the resolved value in brackets and, with `precision`, its precision:
-    /// `on November 26 [--11-26] (day precision)`; `None` when the source gives no date.
+    /// `on November 26 [26 November] (day precision)` (a date without a year in words, see
+    /// [`crate::dates::words`]); `None` when the source gives no date.
     pub fn date_display(&self, precision: bool) -> Option<String> {
         if self.date_text.is_none() && self.date.is_none() {
             return None;
         }
         let parts = [
             self.date_text.clone(),
-            self.date.as_ref().map(|d| format!("[{d}]")),
+            self.date
+                .as_deref()
+                .map(|d| format!("[{}]", crate::dates::words(d))),
             self.precision
                 .as_ref()
                 .filter(|_| precision)

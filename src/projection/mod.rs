@@ -48,6 +48,22 @@ pub struct Tie {
     pub last_date: Option<String>,
 }
 
+/// Certainty rank of `reported`: a tie whose firmest support is below it is doubtful.
+pub const REPORTED_RANK: u8 = 5;
+
+/// What a dashed line means, in every drawing of the network (the report's, the server's pages,
+/// the DOT export), so that their legends say the same.
+pub const DASHED_MEANS: &str =
+    "disputed or denied by another statement, or stated no more firmly than claimed or alleged";
+
+impl Tie {
+    /// Whether the tie is drawn dashed: disputed, or stated less firmly than `reported`
+    /// ([`DASHED_MEANS`]).
+    pub fn doubtful(&self) -> bool {
+        self.disputed || self.certainty < REPORTED_RANK
+    }
+}
+
 /// How ties are weighted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -94,6 +110,10 @@ pub struct ActorNetwork {
     pub evidence: BTreeMap<String, Evidence>,
     /// The relations that were projected, compacted.
     pub relations: Vec<String>,
+    /// For an ego network, the IRI of the actor at its centre.
+    pub focus: Option<String>,
+    /// For an ego network, the [`ActorNetwork::class_ranking`] of the network it was cut from.
+    pub classes: Vec<String>,
 }
 
 impl ActorNetwork {
@@ -126,10 +146,31 @@ impl ActorNetwork {
             |_, tie| Some(tie.clone()),
         );
         ActorNetwork {
+            focus: Some(self.graph[center].iri.clone()),
+            classes: self.class_ranking(),
             graph,
             evidence: self.evidence.clone(),
             relations: self.relations.clone(),
         }
+    }
+
+    /// The classes of the actors (`bkg:` left off, `untyped` for none), most actors first, then
+    /// by name: the order in which drawings and exports give classes their colours. An ego network
+    /// keeps the ranking of the network it was cut from, so that a class has one colour in both.
+    pub fn class_ranking(&self) -> Vec<String> {
+        if !self.classes.is_empty() {
+            return self.classes.clone();
+        }
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        for actor in self.graph.node_weights() {
+            let class = actor.class.trim_start_matches("bkg:");
+            *counts
+                .entry(if class.is_empty() { "untyped" } else { class })
+                .or_default() += 1;
+        }
+        let mut order: Vec<(&str, usize)> = counts.into_iter().collect();
+        order.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        order.into_iter().map(|(class, _)| class.to_owned()).collect()
     }
 
     /// The standing label of the firmest evidence behind `tie` (`reported` when it has none).
@@ -230,5 +271,7 @@ pub fn project(store: &dyn Kb, config: &ProjectionConfig) -> Result<ActorNetwork
         graph,
         evidence,
         relations: relations.iter().map(|r| compact(r)).collect(),
+        focus: None,
+        classes: Vec::new(),
     })
 }

@@ -4,6 +4,7 @@
 use std::io::Write;
 
 use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
+use oxigraph::model::vocab::xsd;
 use oxigraph::model::Term;
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 
@@ -45,12 +46,14 @@ impl crate::formats::Named for ResultFormat {
     ];
 }
 
-/// Writes `answer` to `out` in `format`.
+/// Writes `answer` to `out` in `format`. A table is `width` columns wide, its cells wrapped to fit;
+/// without a width it takes the terminal's when `out` is one (comfy-table asks the terminal), and
+/// is as wide as its cells otherwise.
 ///
 /// # Errors
 /// [`Error::Parameter`] for a format that does not fit the answer (Turtle for a SELECT), or a
 /// failed write.
-pub fn render(answer: &Answer, format: ResultFormat, out: &mut impl Write) -> Result<()> {
+pub fn render(answer: &Answer, format: ResultFormat, width: Option<u16>, out: &mut impl Write) -> Result<()> {
     let io = |e: std::io::Error| Error::io("output", e);
     let w3c = match format {
         ResultFormat::Csv => Some(QueryResultsFormat::Csv),
@@ -105,6 +108,9 @@ pub fn render(answer: &Answer, format: ResultFormat, out: &mut impl Write) -> Re
                 .load_preset(UTF8_FULL_CONDENSED)
                 .set_content_arrangement(ContentArrangement::Dynamic)
                 .set_header(variables.iter().map(|v| v.as_str().to_owned()));
+            if let Some(width) = width {
+                table.set_width(width);
+            }
             for row in rows {
                 table.add_row(
                     row.iter()
@@ -123,12 +129,14 @@ pub fn render(answer: &Answer, format: ResultFormat, out: &mut impl Write) -> Re
     }
 }
 
-/// A term as a person reads it: IRIs as prefixed names, literals as their text.
+/// A term as a person reads it: IRIs as prefixed names, literals as their text, a date without a
+/// year (`xsd:gMonthDay`, `xsd:gMonth`) in words.
 pub fn display_term(term: &Term) -> String {
     match term {
         Term::NamedNode(n) => compact(n.as_str()),
         Term::Literal(l) => match l.language() {
             Some(lang) if lang != "en" => format!("{} @{lang}", l.value()),
+            _ if matches!(l.datatype(), xsd::G_MONTH_DAY | xsd::G_MONTH) => crate::dates::words(l.value()),
             _ => l.value().to_owned(),
         },
         other => other.to_string(),
@@ -156,7 +164,7 @@ mod tests {
 
     fn text(format: ResultFormat) -> String {
         let mut out = Vec::new();
-        render(&answer(), format, &mut out).expect("render");
+        render(&answer(), format, None, &mut out).expect("render");
         String::from_utf8(out).expect("utf8")
     }
 
@@ -165,6 +173,46 @@ mod tests {
         let t = text(ResultFormat::Table);
         assert!(t.contains("id:iskp"), "{t}");
         assert!(t.contains("1 row"), "{t}");
+    }
+
+    #[test]
+    fn dates_without_a_year_are_words_in_a_table_and_lexical_in_csv() {
+        let answer = Answer::Solutions {
+            variables: vec![Variable::new_unchecked("date")],
+            rows: vec![
+                vec![Some(
+                    Literal::new_typed_literal("--11-26", xsd::G_MONTH_DAY).into(),
+                )],
+                vec![Some(Literal::new_typed_literal("--05", xsd::G_MONTH).into())],
+            ],
+        };
+        let mut table = Vec::new();
+        render(&answer, ResultFormat::Table, None, &mut table).expect("table");
+        let table = String::from_utf8(table).expect("utf8");
+        assert!(table.contains("26 November") && table.contains("May"), "{table}");
+        assert!(!table.contains("--11-26"), "{table}");
+        let mut csv = Vec::new();
+        render(&answer, ResultFormat::Csv, None, &mut csv).expect("csv");
+        assert_eq!(
+            String::from_utf8(csv).expect("utf8"),
+            "date\r\n--11-26\r\n--05\r\n"
+        );
+    }
+
+    #[test]
+    fn a_table_keeps_to_its_width() {
+        let long = "a long cell of words that would make the table much wider than forty columns";
+        let answer = Answer::Solutions {
+            variables: vec![Variable::new_unchecked("one"), Variable::new_unchecked("two")],
+            rows: vec![vec![
+                Some(Literal::from(long).into()),
+                Some(Literal::from(long).into()),
+            ]],
+        };
+        let mut out = Vec::new();
+        render(&answer, ResultFormat::Table, Some(40), &mut out).expect("table");
+        let out = String::from_utf8(out).expect("utf8");
+        assert!(out.lines().all(|l| l.chars().count() <= 40), "{out}");
     }
 
     #[test]
@@ -179,7 +227,7 @@ mod tests {
     #[test]
     fn turtle_for_select_is_refused() {
         let mut out = Vec::new();
-        let err = render(&answer(), ResultFormat::Turtle, &mut out).expect_err("refused");
+        let err = render(&answer(), ResultFormat::Turtle, None, &mut out).expect_err("refused");
         assert!(err.to_string().contains("--format table"));
     }
 }

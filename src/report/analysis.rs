@@ -374,11 +374,16 @@ pub fn analyse(network: &ActorNetwork, weighting: Weighting, directed: bool) -> 
                 id: ev.id.clone(),
                 label: ev.label.clone(),
                 class: ev.class.clone(),
-                date: [ev.date_text.clone(), ev.date.clone().map(|d| format!("[{d}]"))]
-                    .into_iter()
-                    .flatten()
-                    .collect::<Vec<_>>()
-                    .join(" "),
+                date: [
+                    ev.date_text.clone(),
+                    ev.date
+                        .as_deref()
+                        .map(|d| format!("[{}]", crate::dates::words(d))),
+                ]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" "),
                 standing: ev.standing.clone(),
                 sources: ev
                     .citations
@@ -497,6 +502,8 @@ mod tests {
             graph: DiGraph::new(),
             evidence: BTreeMap::new(),
             relations: Vec::new(),
+            focus: None,
+            classes: Vec::new(),
         };
         for (iri, deaths) in [("ev:clash", 5), ("ev:raid", 2)] {
             network.evidence.insert(

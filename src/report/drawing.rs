@@ -6,11 +6,11 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 
 use super::analysis::{ActorRow, Report};
-use crate::projection::ActorNetwork;
+use super::ties::{self, Stop};
+use crate::projection::{ActorNetwork, DASHED_MEANS};
 
 /// What colours the nodes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -34,8 +34,8 @@ pub struct DrawOptions {
     /// What colours the nodes.
     pub color_by: ColorBy,
     /// Classes (without `bkg:`) in the order they take the palette's colours, so that several
-    /// drawings (and pages) give a class the same colour; classes not listed follow. Empty: classes
-    /// take colours by how many actors of the drawing they have.
+    /// drawings (and pages) give a class the same colour; classes not listed follow. Empty: the
+    /// network's [`ActorNetwork::class_ranking`].
     pub class_order: Vec<String>,
 }
 
@@ -46,6 +46,13 @@ pub const PALETTE: &[&str] = &[
 ];
 
 const FONT: f64 = 11.0;
+
+/// The drawing's own style, so that it reads the same wherever it is embedded: labels haloed in
+/// white, a relation label that found no free place shown only while its line is hovered.
+const STYLE: &str = "<style>.node-label,.edge-label{paint-order:stroke;stroke:#fff;stroke-linejoin:round}\
+.node-label{stroke-width:3px}.edge-label{stroke-width:2.5px}.focus-label{font-weight:bold}\
+.tie .hover-only{visibility:hidden}.tie:hover .hover-only{visibility:visible}\
+.tie:hover line+line{stroke:#333}</style>";
 const CHAR_WIDTH: f64 = 0.58 * FONT;
 
 /// A node's place and size on the canvas.
@@ -248,6 +255,14 @@ fn colours(
     }
     let mut order: Vec<(&str, usize)> = counts.into_iter().collect();
     order.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    // Without an order given, the network's own (for an ego network, that of the whole).
+    let ranking;
+    let class_order = if class_order.is_empty() {
+        ranking = network.class_ranking();
+        &ranking[..]
+    } else {
+        class_order
+    };
     let mut unlisted = class_order.len();
     let colour_of: BTreeMap<&str, &'static str> = order
         .iter()
@@ -284,18 +299,6 @@ pub fn class_colours(network: &ActorNetwork) -> Vec<(String, &'static str)> {
     colours(network, &rows, ColorBy::Class, &[]).1
 }
 
-/// The line drawn between two actors: all relations between them, in either direction.
-#[derive(Debug, Default)]
-struct PairLine {
-    relations: Vec<String>,
-    /// Some tie points from the lower to the higher node index.
-    forward: bool,
-    /// Some tie points the other way.
-    backward: bool,
-    disputed: bool,
-    weight: f64,
-}
-
 /// The SVG drawing of `network`.
 pub fn svg(network: &ActorNetwork, report: &Report, options: &DrawOptions) -> String {
     let g = &network.graph;
@@ -318,92 +321,41 @@ pub fn svg(network: &ActorNetwork, report: &Report, options: &DrawOptions) -> St
         s,
         r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0} {height:.0}" width="{width:.0}" height="{height:.0}" font-family="Helvetica, Arial, sans-serif" role="img" aria-label="Actor network">"#
     );
+    s.push_str(STYLE);
     s.push_str(r##"<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#888"/></marker></defs>"##);
     // One line per pair of actors, labelled with every relation between them.
-    let mut pairs: BTreeMap<(usize, usize), PairLine> = BTreeMap::new();
-    for e in g.edge_references() {
-        let (a, b) = (e.source().index(), e.target().index());
-        if a == b {
-            continue;
-        }
-        let key = (a.min(b), a.max(b));
-        let entry = pairs.entry(key).or_default();
-        let rel = e.weight().relation.trim_start_matches("bkg:").to_owned();
-        if !entry.relations.contains(&rel) {
-            entry.relations.push(rel);
-        }
-        if a < b {
-            entry.forward = true;
-        } else {
-            entry.backward = true;
-        }
-        entry.disputed |= e.weight().disputed;
-        entry.weight += e.weight().weight;
-    }
+    let stops: Vec<Stop> = placed
+        .iter()
+        .map(|p| Stop {
+            x: p.x,
+            y: p.y,
+            r: p.r,
+            footprint: p.footprint(),
+        })
+        .collect();
     s.push_str(r#"<g class="edges">"#);
-    for (
-        &(a, b),
-        PairLine {
-            relations,
-            forward,
-            backward,
-            disputed,
-            weight,
-        },
-    ) in &pairs
-    {
-        let (p, q) = (placed[a], placed[b]);
-        let (dx, dy) = (q.x - p.x, q.y - p.y);
-        let d = (dx * dx + dy * dy).sqrt().max(0.01);
-        let (x1, y1) = (p.x + dx / d * p.r, p.y + dy / d * p.r);
-        let (x2, y2) = (q.x - dx / d * q.r, q.y - dy / d * q.r);
-        let markers = format!(
-            "{}{}",
-            if *forward {
-                r#" marker-end="url(#arrow)""#
-            } else {
-                ""
-            },
-            if *backward {
-                r#" marker-start="url(#arrow)""#
-            } else {
-                ""
-            }
-        );
-        let dash = if *disputed {
-            r#" stroke-dasharray="5 3""#
-        } else {
-            ""
-        };
-        let _ = write!(
-            s,
-            r##"<line x1="{x1:.1}" y1="{y1:.1}" x2="{x2:.1}" y2="{y2:.1}" stroke="#999" stroke-width="{:.1}"{dash}{markers}><title>{} — {}: {}</title></line>"##,
-            (0.8 + weight.sqrt() * 0.6).min(5.0),
-            escape(&g[NodeIndex::new(a)].label),
-            escape(&g[NodeIndex::new(b)].label),
-            escape(&relations.join(", "))
-        );
-        // A relation label goes on the line only where the line is long enough to hold it; the
-        // line's tooltip always names its relations.
-        let label = relations.join(", ");
-        let room = ((x2 - x1).powi(2) + (y2 - y1).powi(2)).sqrt();
-        if room > label.chars().count() as f64 * 8.0 * 0.58 * 1.2 {
-            let _ = write!(
-                s,
-                r##"<text x="{:.1}" y="{:.1}" font-size="8" fill="#666" text-anchor="middle" class="edge-label">{}</text>"##,
-                (x1 + x2) / 2.0,
-                (y1 + y2) / 2.0 - 2.0,
-                escape(&label)
-            );
-        }
-    }
+    ties::draw(network, &stops, &mut s);
     s.push_str("</g><g class=\"nodes\">");
+    let focus = network
+        .focus
+        .as_deref()
+        .and_then(|iri| g.node_indices().find(|&i| g[i].iri == iri));
     for i in g.node_indices() {
         let p = placed[i.index()];
         let actor = &g[i];
+        let focal = focus == Some(i);
+        if focal {
+            let _ = write!(
+                s,
+                r##"<circle cx="{:.1}" cy="{:.1}" r="{:.1}" fill="none" stroke="#111" stroke-width="2.5" class="focus-ring"/>"##,
+                p.x,
+                p.y,
+                p.r + 3.5
+            );
+        }
         let _ = write!(
             s,
-            r##"<g class="node"><circle cx="{:.1}" cy="{:.1}" r="{:.1}" fill="{}" stroke="#333" stroke-width="0.8"><title>{} ({}) — {} {:.4}</title></circle><text x="{:.1}" y="{:.1}" font-size="{FONT}" fill="#111" class="node-label">{}</text></g>"##,
+            r##"<g class="node"><circle cx="{:.1}" cy="{:.1}" r="{:.1}" fill="{}" stroke="#333" stroke-width="0.8"><title>{} ({}) — {} {:.4}</title></circle><text x="{:.1}" y="{:.1}" font-size="{FONT}" fill="#111" class="node-label{}">{}</text></g>"##,
             p.x,
             p.y,
             p.r,
@@ -414,6 +366,7 @@ pub fn svg(network: &ActorNetwork, report: &Report, options: &DrawOptions) -> St
             sizes[i.index()],
             p.x + p.r + 4.0,
             p.y + FONT * 0.35,
+            if focal { " focus-label" } else { "" },
             escape(&actor.label)
         );
     }
@@ -424,6 +377,18 @@ pub fn svg(network: &ActorNetwork, report: &Report, options: &DrawOptions) -> St
             legend_html,
             r#"<li><span style="background:{colour}"></span>{}</li>"#,
             escape(&key)
+        );
+    }
+    let _ = write!(
+        legend_html,
+        r##"<li><svg width="28" height="10" aria-hidden="true"><line x1="1" y1="5" x2="27" y2="5" stroke="#999" stroke-width="2" stroke-dasharray="5 3"/></svg> dashed: {}</li>"##,
+        escape(DASHED_MEANS)
+    );
+    if let Some(i) = focus {
+        let _ = write!(
+            legend_html,
+            r##"<li><svg width="16" height="16" aria-hidden="true"><circle cx="8" cy="8" r="6" fill="none" stroke="#111" stroke-width="2.5"/></svg> ringed: <b>{}</b>, the actor at the centre of this view</li>"##,
+            escape(&g[i].label)
         );
     }
     legend_html.push_str("</ul>");

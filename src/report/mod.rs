@@ -8,6 +8,7 @@ mod drawing;
 mod html;
 mod markdown;
 mod text;
+mod ties;
 
 pub use analysis::{analyse, ActorRow, Measure, Ranked, Report, TieEvidence, TieRow, MEASURES, TOP};
 pub use document::{layout, Block};

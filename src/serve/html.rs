@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+use oxigraph::model::vocab::xsd;
 use oxigraph::model::Term;
 
 use crate::projection::ActorNetwork;
@@ -88,10 +89,14 @@ pub fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
     s
 }
 
-/// One term as HTML: the graph's own IRIs link to their page, named by `label` when given.
+/// One term as HTML: the graph's own IRIs link to their page, named by `label` when given; a
+/// date without a year in words (see [`crate::dates::words`]).
 pub fn term(term: &Term, label: Option<&str>) -> String {
     match term {
         Term::NamedNode(n) => iri(n.as_str(), label),
+        Term::Literal(l) if matches!(l.datatype(), xsd::G_MONTH_DAY | xsd::G_MONTH) => {
+            esc(&crate::dates::words(l.value()))
+        }
         Term::Literal(l) => esc(l.value()),
         other => esc(&other.to_string()),
     }
@@ -109,17 +114,7 @@ pub fn iri(iri: &str, label: Option<&str>) -> String {
 /// The actor classes (without `bkg:`) by how many actors of `network` they have, most first: the
 /// order in which the report's drawing gives them the palette's colours.
 pub fn class_order(network: Option<&ActorNetwork>) -> Vec<String> {
-    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-    if let Some(network) = network {
-        for node in network.graph.node_weights() {
-            let class = node.class.trim_start_matches("bkg:");
-            let class = if class.is_empty() { "untyped" } else { class };
-            *counts.entry(class.to_owned()).or_default() += 1;
-        }
-    }
-    let mut order: Vec<(String, usize)> = counts.into_iter().collect();
-    order.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    order.into_iter().map(|(class, _)| class).collect()
+    network.map(ActorNetwork::class_ranking).unwrap_or_default()
 }
 
 /// The colour of each actor class, as the report's drawing of the whole network gives it.
