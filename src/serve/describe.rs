@@ -1,6 +1,5 @@
 //! The SPARQL 1.1 Service Description of `/sparql`, which the server writes itself.
 
-
 use oxhttp::model::header::{ACCEPT, HOST};
 use oxhttp::model::{Body, Request, Response, StatusCode};
 use oxigraph::model::{BlankNode, NamedNode, NamedOrBlankNode, Triple};

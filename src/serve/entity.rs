@@ -6,10 +6,10 @@ use oxhttp::model::header::ACCEPT;
 use oxhttp::model::{Body, Request, Response, StatusCode};
 use oxigraph::model::NamedNode;
 
+use super::entity_page;
 use super::http::{self, Failure};
 use super::negotiate::{choose, Format, GRAPHS};
 use super::state::State;
-use super::entity_page;
 use crate::vocab::ID;
 
 /// Answers `/id/{rest}`: `rest` is the raw (still percent-encoded) path after `/id/`.
