@@ -12,11 +12,13 @@ read back with `--dump-dom`. The report itself carries no script."""
 import http.server
 import os
 import re
-import shutil
-import subprocess
 import sys
 import threading
 import urllib.parse
+
+# Finding Chromium and running it headless are the server check's own helpers.
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from browser_check import chromium, run  # noqa: E402
 
 WIDTHS = {"desktop": (1400, 1000), "phone": (390, 844)}
 MIN_CELL = 40
@@ -36,14 +38,6 @@ FRAME = (
     "p.textContent=d.documentElement.scrollWidth+' '+w.innerWidth+' '+cells+' '+Math.floor(least);"
     "document.body.appendChild(p);}});</script></body></html>"
 )
-
-
-def chromium():
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        path = shutil.which(name)
-        if path:
-            return path
-    return None
 
 
 def serve(report):
@@ -73,14 +67,6 @@ def serve(report):
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
-
-
-def run(browser, args):
-    return subprocess.run(
-        [browser, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-         "--virtual-time-budget=5000", *args],
-        capture_output=True, text=True, timeout=120,
-    )
 
 
 def main(report, shots):

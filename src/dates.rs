@@ -69,7 +69,8 @@ pub fn spell(date: &str) -> Option<Spell> {
     })
 }
 
-const MONTHS: [&str; 12] = [
+/// The months' English names, January first.
+pub const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",

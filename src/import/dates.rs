@@ -45,21 +45,6 @@ pub struct DateSpan {
     pub precision: Precision,
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// Parses one date, or explains what was expected.
 ///
 /// # Errors
@@ -86,9 +71,9 @@ pub fn parse(text: &str) -> Result<Date, String> {
             ));
         }
         let m = m.to_ascii_lowercase();
-        let month = MONTHS
+        let month = crate::dates::MONTHS
             .iter()
-            .position(|name| m.len() >= 3 && name.starts_with(&m))
+            .position(|name| m.len() >= 3 && name.to_ascii_lowercase().starts_with(&m))
             .ok_or_else(bad)?;
         Date {
             year: num(y).ok_or_else(bad)?,

@@ -266,17 +266,4 @@ pub const OUTLETS: &[&str] = &[
     "Local partner",
 ];
 
-pub const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+pub use crate::dates::MONTHS;
