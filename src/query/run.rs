@@ -206,6 +206,9 @@ fn parsed(origin: &str, text: &str) -> Result<spargebra::Query> {
 /// binding of a variable the query does not have.
 pub fn prepare(origin: &str, text: &str, bindings: &[(Variable, Term)]) -> Result<spargebra::Query> {
     let parsed = parsed(origin, text)?;
+    if bindings.is_empty() {
+        return Ok(parsed);
+    }
     let variables = variables_of(text);
     for (variable, _) in bindings {
         if !variables.iter().any(|v| v == variable.as_str()) {

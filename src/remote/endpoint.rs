@@ -33,7 +33,7 @@ pub struct EndpointConfig {
 /// A remote store, ready to be asked.
 #[derive(Debug)]
 pub struct Endpoint {
-    pub(super) config: EndpointConfig,
+    config: EndpointConfig,
     agent: ureq::Agent,
 }
 
@@ -54,7 +54,7 @@ impl Endpoint {
             .flatten()
         {
             if !(url.starts_with("http://") || url.starts_with("https://")) {
-                return Err(RemoteError::Credentials(format!(
+                return Err(RemoteError::Invalid(format!(
                     "`{url}` is not an http:// or https:// URL; give the endpoint's full URL, e.g. \
                      http://127.0.0.1:7878/query"
                 )));
@@ -281,7 +281,7 @@ impl Endpoint {
                 url: url.to_owned(),
                 cause: format!("timed out ({which})"),
             },
-            ureq::Error::BadUri(why) => RemoteError::Credentials(format!("`{url}`: {why}")),
+            ureq::Error::BadUri(why) => RemoteError::Invalid(format!("`{url}`: {why}")),
             other => RemoteError::Broken {
                 url: url.to_owned(),
                 cause: other.to_string(),

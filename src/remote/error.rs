@@ -79,6 +79,13 @@ pub enum RemoteError {
     /// Credentials could not be read.
     #[error("{0}")]
     Credentials(String),
+    /// The request cannot be made as given (a URL that is not HTTP, an option that needs another,
+    /// a graph that the chosen method would change).
+    #[error("{0}")]
+    Invalid(String),
+    /// The graph to push could not be read from the embedded store.
+    #[error("reading the graph to push: {0}")]
+    Source(String),
     /// A push whose count check failed.
     #[error(
         "the graph <{graph}> on the endpoint holds {found} triples after the push, but {sent} were \

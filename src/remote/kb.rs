@@ -16,7 +16,7 @@ use crate::query::{prepare, Answer, Kb, Limits, Scope};
 use crate::vocab::PREFIXES;
 
 /// What a SELECT or ASK asks for: JSON first, which every SPARQL 1.1 server writes.
-const RESULTS: &str = "application/sparql-results+json, application/sparql-results+xml;q=0.8, \
+pub(super) const RESULTS: &str = "application/sparql-results+json, application/sparql-results+xml;q=0.8, \
                        text/tab-separated-values;q=0.5";
 /// What a CONSTRUCT or a graph download asks for.
 const GRAPHS: &str = "application/n-triples, text/plain;q=0.9, text/turtle;q=0.8, \
@@ -94,7 +94,7 @@ impl Endpoint {
         }
     }
 
-    fn read_results(&self, reply: Reply, max_rows: Option<usize>) -> Result<Answer> {
+    pub(super) fn read_results(&self, reply: Reply, max_rows: Option<usize>) -> Result<Answer> {
         let format = QueryResultsFormat::from_media_type(&reply.media_type)
             .ok_or_else(|| self.bad(format!("`{}` is not a SPARQL results format", reply.media_type)))?;
         let parsed = QueryResultsParser::from_format(format)

@@ -11,7 +11,7 @@ use oxigraph::model::{NamedNode, NamedOrBlankNode, Term, Triple};
 
 use super::endpoint::Endpoint;
 use super::error::RemoteError;
-use crate::query::{Answer, Kb, Limits, Scope};
+use crate::query::Answer;
 
 /// How a push sends the triples.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,7 +94,7 @@ fn measure(source: &dyn TripleSource) -> Result<Measure, RemoteError> {
 }
 
 fn reading(error: crate::Error) -> RemoteError {
-    RemoteError::Credentials(format!("reading the graph to push: {error}"))
+    RemoteError::Source(error.to_string())
 }
 
 /// Replaces `options.graph` on `endpoint` with the triples of `source`, showing progress on
@@ -118,7 +118,7 @@ pub fn push(
         (PushMethod::Update, _) => false,
         (_, Some(_)) => true,
         (PushMethod::GraphStore, None) => {
-            return Err(RemoteError::Credentials(
+            return Err(RemoteError::Invalid(
                 "--method gsp needs --gsp-endpoint URL (the server's Graph Store Protocol address)".into(),
             ))
         }
@@ -201,7 +201,7 @@ fn update(
     let chunk = options.chunk.max(1);
     let total = measured.triples;
     if let Some(blank) = measured.blank.as_ref().filter(|_| total > chunk) {
-        return Err(RemoteError::Credentials(format!(
+        return Err(RemoteError::Invalid(format!(
             "the graph has blank nodes (e.g. in `{blank}`), which separate INSERT DATA requests \
              would split into different nodes; use the Graph Store Protocol (--gsp-endpoint) or \
              a --chunk larger than the graph"
@@ -293,36 +293,25 @@ fn interrupted(graph: &NamedNode, done: usize, total: usize, cause: RemoteError)
 
 /// How many triples `graph` holds on the endpoint.
 fn count(endpoint: &Endpoint, graph: &NamedNode) -> Result<u64, RemoteError> {
-    let text = format!("SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}");
     // Counted in the named graph itself, whatever --graph the reads use.
-    let unscoped = Endpoint::new(super::EndpointConfig {
-        graph: None,
-        ..endpoint.config.clone()
-    })?;
-    let answer = unscoped
-        .answer(
-            "the count check",
-            &text,
-            Vec::new(),
-            Limits::default(),
-            &Scope::Union,
-        )
-        .map_err(|e| match e {
-            crate::Error::Remote(e) => e,
-            other => RemoteError::BadAnswer {
-                url: endpoint.url().to_owned(),
-                cause: other.to_string(),
-            },
-        })?;
-    let found = match answer {
-        Answer::Solutions { rows, .. } => rows
+    let text = format!("SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}");
+    let reply = endpoint.post_form(endpoint.url(), &[("query", &text)], super::kb::RESULTS, None)?;
+    let found = match endpoint.read_results(reply, None) {
+        Ok(Answer::Solutions { rows, .. }) => rows
             .first()
             .and_then(|row| row.first().cloned().flatten())
             .and_then(|term| match term {
                 Term::Literal(l) => l.value().parse::<u64>().ok(),
                 _ => None,
             }),
-        _ => None,
+        Ok(_) => None,
+        Err(crate::Error::Remote(e)) => return Err(e),
+        Err(other) => {
+            return Err(RemoteError::BadAnswer {
+                url: endpoint.url().to_owned(),
+                cause: other.to_string(),
+            })
+        }
     };
     found.ok_or_else(|| RemoteError::BadAnswer {
         url: endpoint.url().to_owned(),
