@@ -6,21 +6,7 @@
 #
 #   .ci/browser-check.sh [SCREENSHOT_DIR]
 set -euo pipefail
-cd "$(dirname "$0")/.."
-shots="${1:-target/screenshots}"
-
-as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
-if ! command -v chromium >/dev/null 2>&1; then
-  export DEBIAN_FRONTEND=noninteractive
-  as_root apt-get update -qq
-  as_root apt-get install -y -qq chromium >/dev/null
-fi
-
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/borderkg/target}"
-cargo build --release --quiet
-borderkg="$CARGO_TARGET_DIR/release/borderkg"
-work="$(mktemp -d)"
-"$borderkg" --store "$work/store" build >/dev/null
+source "$(dirname "$0")/browser-prelude.sh"
 sources=()
 if [ -n "${BORDERKG_SOURCES:-}" ]; then sources=(--sources "$BORDERKG_SOURCES"); fi
 "$borderkg" --store "$work/store" serve --bind 127.0.0.1:0 "${sources[@]}" >"$work/serve.out" &
