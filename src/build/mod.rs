@@ -2,12 +2,14 @@
 //! apply the rules, validate shapes and provenance, then swap the new store in.
 
 mod checks;
+pub(crate) mod digest;
 mod provenance;
 pub(crate) mod rules;
 mod shapes;
 mod summary;
 
 pub use rules::{Rule, RuleStat};
+pub(crate) use shapes::StreamCheck;
 pub use summary::BuildSummary;
 
 use std::path::PathBuf;
@@ -152,7 +154,7 @@ fn load_inputs(store: &Store, inputs: &Inputs) -> Result<()> {
     );
     for (file, graph) in files {
         let triples = crate::ingest::read_triples(file)?;
-        let mut loader = store.bulk_loader();
+        let mut loader = crate::store::bulk_loader(store);
         loader.load_quads(
             triples
                 .into_iter()
@@ -179,7 +181,7 @@ fn carry_imports(root: &std::path::Path, store: &Store) -> Result<Vec<String>> {
         if !graph.as_str().starts_with(IMPORT_GRAPHS) {
             continue;
         }
-        let mut loader = store.bulk_loader();
+        let mut loader = crate::store::bulk_loader(store);
         let mut count = 0usize;
         loader.load_ok_quads::<_, crate::Error>(
             previous
@@ -199,8 +201,7 @@ fn carry_imports(root: &std::path::Path, store: &Store) -> Result<Vec<String>> {
 
 /// Checks the curated shapes over the curated data, and the import shapes over each import graph.
 pub(crate) fn check_shapes(store: &Store, inputs: &Inputs, allow_none: bool) -> Result<()> {
-    let origins = |keys: &std::collections::BTreeSet<String>| crate::ingest::origins(inputs, keys);
-    shapes::validate(store, &ShapeSet::Curated, allow_none, &origins)?;
+    check_curated_shapes(store, inputs, allow_none)?;
     for graph in store.named_graphs() {
         if let NamedOrBlankNode::NamedNode(graph) = graph? {
             if graph.as_str().starts_with(IMPORT_GRAPHS) {
@@ -209,4 +210,10 @@ pub(crate) fn check_shapes(store: &Store, inputs: &Inputs, allow_none: bool) -> 
         }
     }
     Ok(())
+}
+
+/// Checks the curated shapes over the curated data, the ontology and what the rules derived.
+pub(crate) fn check_curated_shapes(store: &Store, inputs: &Inputs, allow_none: bool) -> Result<()> {
+    let origins = |keys: &std::collections::BTreeSet<String>| crate::ingest::origins(inputs, keys);
+    shapes::validate(store, &ShapeSet::Curated, allow_none, &origins)
 }

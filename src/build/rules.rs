@@ -22,6 +22,7 @@ use spargebra::{GraphUpdateOperation, Query};
 
 use crate::error::{Error, Result};
 use crate::ingest::RuleFile;
+use crate::store::BULK_BATCH_QUADS;
 use crate::vocab::{DERIVED_GRAPH, GENID};
 
 const DERIVED_BY: &str = "https://w3id.org/borderkg/ontology#derivedBy";
@@ -33,9 +34,6 @@ const MAX_ROUNDS: usize = 10;
 /// far above what any sensible rule derives, far below a cartesian product.
 const MAX_CONSTRUCTED_PER_TRIPLE: usize = 20;
 const MIN_CONSTRUCTED_BOUND: usize = 1_000_000;
-
-/// Above this many new triples a rule's output goes through the bulk loader, below it one transaction.
-const BULK_THRESHOLD: usize = 100_000;
 
 /// Triples each rule added, over all rounds.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -51,11 +49,93 @@ pub struct RuleStat {
 pub struct Rule {
     /// Its file.
     pub file: RuleFile,
-    /// The `CONSTRUCT` queries equivalent to its inserts.
-    constructs: Vec<Query>,
+    /// Its inserts: each a `SELECT` of the template's variables, and the template the rows fill.
+    inserts: Vec<Insert>,
     /// IRIs its patterns read as predicates or as classes of `rdf:type`; `None` when a pattern reads
     /// any predicate.
     reads: Option<HashSet<NamedNode>>,
+    /// Classes whose instances it reads through `a/rdfs:subClassOf*`: a new `rdf:type` triple
+    /// triggers it when its class is one of their subclasses.
+    type_roots: Vec<NamedNode>,
+}
+
+/// One `INSERT { template } WHERE { pattern }` of a rule, run as a `SELECT` of the template's
+/// variables whose rows fill the template here: each value is read from the store once per row,
+/// where a `CONSTRUCT` would read it again for every template triple that uses it.
+#[derive(Debug, Clone)]
+struct Insert {
+    template: Vec<TriplePattern>,
+    select: Query,
+}
+
+impl Insert {
+    /// Refuses a template with blank nodes: a run would mint new nodes each time, so the rules
+    /// would never finish.
+    fn new(template: Vec<TriplePattern>, pattern: GraphPattern) -> std::result::Result<Self, String> {
+        let mut variables = Vec::new();
+        let mut note = |v: &spargebra::term::Variable| {
+            if !variables.contains(v) {
+                variables.push(v.clone());
+            }
+        };
+        for triple in &template {
+            for term in [&triple.subject, &triple.object] {
+                match term {
+                    TermPattern::Variable(v) => note(v),
+                    TermPattern::NamedNode(_) | TermPattern::Literal(_) => {}
+                    _ => {
+                        return Err(
+                            "a rule's template may not hold blank nodes: each run would mint new \
+                                    nodes and the rules would never finish; mint an IRI with BIND(IRI(…))"
+                                .into(),
+                        )
+                    }
+                }
+            }
+            if let NamedNodePattern::Variable(v) = &triple.predicate {
+                note(v);
+            }
+        }
+        let select = Query::Select {
+            dataset: None,
+            pattern: GraphPattern::Project {
+                inner: Box::new(pattern),
+                variables,
+            },
+            base_iri: None,
+        };
+        Ok(Self { template, select })
+    }
+
+    /// The template's triples for one row, leaving out those with an unbound variable or a value
+    /// that cannot stand where it is (a literal as subject), as `CONSTRUCT` does.
+    fn fill<'a>(&'a self, row: &'a oxigraph::sparql::QuerySolution) -> impl Iterator<Item = Triple> + 'a {
+        self.template.iter().filter_map(move |t| {
+            let subject: NamedOrBlankNode = match &t.subject {
+                TermPattern::NamedNode(n) => n.clone().into(),
+                TermPattern::Variable(v) => match row.get(v)? {
+                    Term::NamedNode(n) => n.clone().into(),
+                    Term::BlankNode(b) => b.clone().into(),
+                    _ => return None,
+                },
+                _ => return None,
+            };
+            let predicate = match &t.predicate {
+                NamedNodePattern::NamedNode(n) => n.clone(),
+                NamedNodePattern::Variable(v) => match row.get(v)? {
+                    Term::NamedNode(n) => n.clone(),
+                    _ => return None,
+                },
+            };
+            let object: Term = match &t.object {
+                TermPattern::NamedNode(n) => n.clone().into(),
+                TermPattern::Literal(l) => l.clone().into(),
+                TermPattern::Variable(v) => row.get(v)?.clone(),
+                _ => return None,
+            };
+            Some(Triple::new(subject, predicate, object))
+        })
+    }
 }
 
 /// Parses every rule up front, so that a syntax error or a rule that deletes stops the build before
@@ -80,8 +160,9 @@ pub fn parse_rules(rules: &[RuleFile]) -> Result<Vec<Rule>> {
                 path: file.path.clone(),
                 message: message.to_owned(),
             };
-            let mut constructs = Vec::new();
+            let mut inserts = Vec::new();
             let mut reads = Some(HashSet::new());
+            let mut type_roots = Vec::new();
             for operation in update.operations {
                 let GraphUpdateOperation::DeleteInsert {
                     delete,
@@ -110,17 +191,21 @@ pub fn parse_rules(rules: &[RuleFile]) -> Result<Vec<Rule>> {
                     .collect::<Result<Vec<_>>>()?;
                 check_derived_by(&template, &file.name).map_err(|m| refuse(&m))?;
                 collect_reads(&pattern, &mut reads);
-                constructs.push(Query::Construct {
-                    template,
-                    dataset: None,
-                    pattern: *pattern,
-                    base_iri: None,
-                });
+                match type_reads(&pattern, &pattern) {
+                    Some(roots) => type_roots.extend(roots),
+                    None => {
+                        if let Some(set) = reads.as_mut() {
+                            set.insert(crate::vocab::rdf::TYPE.into_owned());
+                        }
+                    }
+                }
+                inserts.push(Insert::new(template, *pattern).map_err(|m| refuse(&m))?);
             }
             Ok(Rule {
                 file: file.clone(),
-                constructs,
+                inserts,
                 reads,
+                type_roots,
             })
         })
         .collect()
@@ -150,10 +235,16 @@ fn collect_reads(pattern: &GraphPattern, reads: &mut Option<HashSet<NamedNode>>)
     let add_triple = |t: &TriplePattern, reads: &mut Option<HashSet<NamedNode>>| match &t.predicate {
         NamedNodePattern::NamedNode(p) => {
             if let Some(set) = reads.as_mut() {
-                set.insert(p.clone());
-                if p.as_str() == crate::vocab::rdf::TYPE.as_str() {
-                    if let TermPattern::NamedNode(class) = &t.object {
+                // `?x a bkg:Attack` reads the class only: new triples typing nodes with other classes
+                // cannot change its matches.
+                // A type read through a variable is accounted for by `type_reads`.
+                match &t.object {
+                    TermPattern::NamedNode(class) if p.as_ref() == crate::vocab::rdf::TYPE => {
                         set.insert(class.clone());
+                    }
+                    _ if p.as_ref() == crate::vocab::rdf::TYPE => {}
+                    _ => {
+                        set.insert(p.clone());
                     }
                 }
             }
@@ -205,6 +296,109 @@ fn collect_reads(pattern: &GraphPattern, reads: &mut Option<HashSet<NamedNode>>)
     }
 }
 
+/// Whether `path` is `rdfs:subClassOf*`.
+fn is_subclass_path(path: &PropertyPathExpression) -> bool {
+    matches!(path, PropertyPathExpression::ZeroOrMore(sub)
+        if matches!(sub.as_ref(), PropertyPathExpression::NamedNode(s) if s.as_ref() == crate::vocab::rdf::SUB_CLASS_OF))
+}
+
+/// The classes whose instances `pattern` reads through an `rdf:type` triple pattern with a
+/// variable class (`?e a ?c`, or `?e a/rdfs:subClassOf* bkg:Clash`, which the algebra writes as
+/// `?e a ?c . ?c rdfs:subClassOf* bkg:Clash`): the classes that a `VALUES` in `whole` lists for the
+/// variable, or that a `rdfs:subClassOf*` path from it reaches. `None` when one such pattern could
+/// read any class.
+fn type_reads(pattern: &GraphPattern, whole: &GraphPattern) -> Option<Vec<NamedNode>> {
+    match pattern {
+        GraphPattern::Bgp { patterns } => {
+            let mut roots = Vec::new();
+            for t in patterns {
+                let is_type = matches!(&t.predicate, NamedNodePattern::NamedNode(p) if p.as_ref() == crate::vocab::rdf::TYPE);
+                if is_type && !matches!(t.object, TermPattern::NamedNode(_)) {
+                    roots.extend(classes_of(&t.object, whole, whole)?);
+                }
+            }
+            Some(roots)
+        }
+        GraphPattern::Join { left, right }
+        | GraphPattern::Lateral { left, right }
+        | GraphPattern::Union { left, right }
+        | GraphPattern::Minus { left, right }
+        | GraphPattern::LeftJoin { left, right, .. } => {
+            let mut roots = type_reads(left, whole)?;
+            roots.extend(type_reads(right, whole)?);
+            Some(roots)
+        }
+        GraphPattern::Filter { inner, .. }
+        | GraphPattern::Graph { inner, .. }
+        | GraphPattern::Extend { inner, .. }
+        | GraphPattern::OrderBy { inner, .. }
+        | GraphPattern::Project { inner, .. }
+        | GraphPattern::Distinct { inner }
+        | GraphPattern::Reduced { inner }
+        | GraphPattern::Slice { inner, .. }
+        | GraphPattern::Group { inner, .. }
+        | GraphPattern::Service { inner, .. } => type_reads(inner, whole),
+        GraphPattern::Path { .. } | GraphPattern::Values { .. } => Some(Vec::new()),
+    }
+}
+
+/// The classes a class variable is held to in `whole`: by a `VALUES`, or by a `rdfs:subClassOf*`
+/// path (found in `pattern`, a part of `whole`) to an IRI or to a variable that a `VALUES` holds.
+fn classes_of(class: &TermPattern, pattern: &GraphPattern, whole: &GraphPattern) -> Option<Vec<NamedNode>> {
+    if let TermPattern::Variable(v) = class {
+        if let Some(listed) = values_of(whole, v) {
+            return Some(listed);
+        }
+    }
+    match pattern {
+        GraphPattern::Path {
+            subject,
+            path,
+            object,
+        } if subject == class && is_subclass_path(path) => match object {
+            TermPattern::NamedNode(root) => Some(vec![root.clone()]),
+            TermPattern::Variable(v) => values_of(whole, v),
+            _ => None,
+        },
+        GraphPattern::Join { left, right } | GraphPattern::Lateral { left, right } => {
+            classes_of(class, left, whole).or_else(|| classes_of(class, right, whole))
+        }
+        GraphPattern::Filter { inner, .. }
+        | GraphPattern::Extend { inner, .. }
+        | GraphPattern::Project { inner, .. }
+        | GraphPattern::Distinct { inner }
+        | GraphPattern::Reduced { inner } => classes_of(class, inner, whole),
+        _ => None,
+    }
+}
+
+/// The IRIs a `VALUES` in `pattern` gives `variable`, when it gives only IRIs.
+fn values_of(pattern: &GraphPattern, variable: &spargebra::term::Variable) -> Option<Vec<NamedNode>> {
+    match pattern {
+        GraphPattern::Values { variables, bindings } => {
+            let column = variables.iter().position(|v| v == variable)?;
+            bindings
+                .iter()
+                .map(|row| match row.get(column) {
+                    Some(Some(spargebra::term::GroundTerm::NamedNode(n))) => Some(n.clone()),
+                    _ => None,
+                })
+                .collect()
+        }
+        GraphPattern::Join { left, right }
+        | GraphPattern::Lateral { left, right }
+        | GraphPattern::LeftJoin { left, right, .. } => {
+            values_of(left, variable).or_else(|| values_of(right, variable))
+        }
+        GraphPattern::Filter { inner, .. }
+        | GraphPattern::Extend { inner, .. }
+        | GraphPattern::Project { inner, .. }
+        | GraphPattern::Distinct { inner }
+        | GraphPattern::Reduced { inner } => values_of(inner, variable),
+        _ => None,
+    }
+}
+
 fn collect_path(path: &PropertyPathExpression, reads: &mut Option<HashSet<NamedNode>>) {
     match path {
         PropertyPathExpression::NamedNode(p) => {
@@ -224,13 +418,16 @@ fn collect_path(path: &PropertyPathExpression, reads: &mut Option<HashSet<NamedN
     }
 }
 
-/// The IRIs a set of new triples can trigger rules with: their predicates, and the classes given to
-/// nodes by `rdf:type`.
-fn touched(triples: &[Triple], into: &mut HashSet<NamedNode>) {
-    for t in triples {
+/// The IRIs a set of new triples can trigger rules with: their predicates (`rdf:type` included, for
+/// the patterns and paths that read it with any class), and the classes given to nodes by
+/// `rdf:type`.
+fn touched(t: &Triple, into: &mut HashSet<NamedNode>) {
+    if !into.contains(&t.predicate) {
         into.insert(t.predicate.clone());
-        if t.predicate.as_ref() == crate::vocab::rdf::TYPE {
-            if let Term::NamedNode(class) = &t.object {
+    }
+    if t.predicate.as_ref() == crate::vocab::rdf::TYPE {
+        if let Term::NamedNode(class) = &t.object {
+            if !into.contains(class) {
                 into.insert(class.clone());
             }
         }
@@ -257,26 +454,32 @@ pub fn apply(store: &Store, rules: &[Rule]) -> Result<Vec<RuleStat>> {
         .max(MIN_CONSTRUCTED_BOUND);
     let mut last_round: Option<HashSet<NamedNode>> = None;
     let mut grew = Vec::new();
+    let mut subclasses = Subclasses::default();
     for _ in 0..MAX_ROUNDS {
         let mut added_now = HashSet::new();
         grew.clear();
         for (rule, stat) in rules.iter().zip(&mut stats) {
             let triggered = match (&last_round, &rule.reads) {
                 (None, _) | (Some(_), None) => true,
-                (Some(new), Some(reads)) => !reads.is_disjoint(new),
+                (Some(new), Some(reads)) => {
+                    !reads.is_disjoint(new) || subclasses.any_under(store, &rule.type_roots, new)?
+                }
             };
             if !triggered {
                 continue;
             }
             let added = run_rule(store, rule, bound)?;
-            if !added.is_empty() {
-                stat.added += added.len();
-                touched(&added, &mut added_now);
+            if added.count > 0 {
+                stat.added += added.count;
+                added_now.extend(added.touched);
                 grew.push(rule.file.path.display().to_string());
             }
         }
         if added_now.is_empty() {
             return Ok(stats);
+        }
+        if added_now.contains(&crate::vocab::rdf::SUB_CLASS_OF.into_owned()) {
+            subclasses = Subclasses::default();
         }
         last_round = Some(added_now);
     }
@@ -290,75 +493,136 @@ pub fn apply(store: &Store, rules: &[Rule]) -> Result<Vec<RuleStat>> {
     })
 }
 
-/// Runs one rule and adds what it constructs that is new; returns the added triples.
-fn run_rule(store: &Store, rule: &Rule, bound: usize) -> Result<Vec<Triple>> {
+/// Each class's subclasses (itself included), looked up as rules ask.
+#[derive(Default)]
+struct Subclasses(std::collections::HashMap<NamedNode, HashSet<NamedNode>>);
+
+impl Subclasses {
+    /// Whether one of `classes` is a subclass of one of `roots`.
+    fn any_under(
+        &mut self,
+        store: &Store,
+        roots: &[NamedNode],
+        classes: &HashSet<NamedNode>,
+    ) -> Result<bool> {
+        for root in roots {
+            if !self.0.contains_key(root) {
+                let rows = crate::query::select(
+                    store,
+                    "subclasses",
+                    &format!("SELECT DISTINCT ?c WHERE {{ ?c rdfs:subClassOf* {root} }}"),
+                    &[],
+                )?;
+                let mut set: HashSet<NamedNode> = rows
+                    .iter()
+                    .filter_map(|r| match r.get("c") {
+                        Some(Term::NamedNode(n)) => Some(n.clone()),
+                        _ => None,
+                    })
+                    .collect();
+                set.insert(root.clone());
+                self.0.insert(root.clone(), set);
+            }
+            if self.0.get(root).is_some_and(|set| !set.is_disjoint(classes)) {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+}
+
+/// What one run of a rule added.
+#[derive(Default)]
+struct Added {
+    /// Triples added.
+    count: usize,
+    /// What they can trigger other rules with (see [`touched`]).
+    touched: HashSet<NamedNode>,
+}
+
+/// Runs one rule and adds what it constructs that is new. The triples go to the store as they
+/// come, in bulk-load batches, and only their digests are remembered, so memory does not grow with
+/// what the rule derives.
+fn run_rule(store: &Store, rule: &Rule, bound: usize) -> Result<Added> {
     let fail = |message: String| Error::Rule {
         path: rule.file.path.clone(),
         message,
     };
-    let mut new = Vec::new();
+    let derived = GraphName::NamedNode(DERIVED_GRAPH.into_owned());
+    let mut added = Added::default();
     let mut seen = HashSet::new();
-    for query in &rule.constructs {
+    let mut pending: Vec<Quad> = Vec::new();
+    let mut loader = None;
+    for insert in &rule.inserts {
         let results = crate::query::scoped(
-            crate::query::evaluator().for_query(query.clone()),
+            crate::query::evaluator().for_query(insert.select.clone()),
             &crate::query::Scope::Union,
         )
         .on_store(store)
         .execute()
         .map_err(|e| fail(e.to_string()))?;
-        let QueryResults::Graph(triples) = results else {
+        let QueryResults::Solutions(rows) = results else {
             continue;
         };
         let mut constructed = 0usize;
-        for triple in triples {
-            let triple = triple.map_err(|e| fail(e.to_string()))?;
-            constructed += 1;
-            if constructed > bound {
-                return Err(fail(format!(
+        for row in rows {
+            let row = row.map_err(|e| fail(e.to_string()))?;
+            for triple in insert.fill(&row) {
+                constructed += 1;
+                if constructed > bound {
+                    return Err(fail(format!(
                     "one run constructed more than {bound} triples; the rule's pattern probably joins unrelated parts (a cartesian product)"
                 )));
-            }
-            let known = store
-                .quads_for_pattern(
-                    Some(triple.subject.as_ref()),
-                    Some(triple.predicate.as_ref()),
-                    Some(triple.object.as_ref()),
-                    None,
-                )
-                .next()
-                .transpose()?
-                .is_some();
-            if known || !seen.insert(triple.clone()) {
-                continue;
-            }
-            if matches!(&triple.subject, NamedOrBlankNode::NamedNode(n) if n.as_str().starts_with(GENID)) {
-                return Err(fail(format!(
+                }
+                if !seen.insert(crate::build::digest::triple(triple.as_ref())) {
+                    continue;
+                }
+                let known = store
+                    .quads_for_pattern(
+                        Some(triple.subject.as_ref()),
+                        Some(triple.predicate.as_ref()),
+                        Some(triple.object.as_ref()),
+                        None,
+                    )
+                    .next()
+                    .transpose()?
+                    .is_some();
+                if known {
+                    continue;
+                }
+                if matches!(&triple.subject, NamedOrBlankNode::NamedNode(n) if n.as_str().starts_with(GENID))
+                {
+                    return Err(fail(format!(
                     "the rule adds a triple about {}, a node written as a blank node in the data; such nodes are named \
                      from their content, so derived triples must hang off IRIs (give the node an IRI in the data, or \
                      derive the triple on its parent)",
                     triple.subject
                 )));
+                }
+                added.count += 1;
+                touched(&triple, &mut added.touched);
+                pending.push(Quad::new(
+                    triple.subject,
+                    triple.predicate,
+                    triple.object,
+                    derived.clone(),
+                ));
+                if pending.len() >= BULK_BATCH_QUADS {
+                    loader
+                        .get_or_insert_with(|| crate::store::bulk_loader(store))
+                        .load_quads(std::mem::take(&mut pending))?;
+                }
             }
-            new.push(triple);
         }
     }
-    let derived = GraphName::NamedNode(DERIVED_GRAPH.into_owned());
-    let quads = new.iter().map(|t| {
-        Quad::new(
-            t.subject.clone(),
-            t.predicate.clone(),
-            t.object.clone(),
-            derived.clone(),
-        )
-    });
-    if new.len() > BULK_THRESHOLD {
-        let mut loader = store.bulk_loader();
-        loader.load_quads(quads)?;
-        loader.commit()?;
-    } else {
-        store.extend(quads)?;
+    match loader {
+        Some(mut loader) => {
+            loader.load_quads(pending)?;
+            loader.commit()?;
+        }
+        None => store.extend(pending)?,
     }
-    Ok(new)
+    Ok(added)
 }
 
 #[cfg(test)]

@@ -5,20 +5,20 @@
 //! given for it, the rules are derived again and the shapes checked, and only then is the generation
 //! published. A failed or killed import leaves the previous store as it was.
 
-use std::cell::RefCell;
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use oxigraph::model::{GraphName, Quad, Term};
 use oxigraph::store::Store;
 
 use super::{dataset_graph, open, quads, CuratedPlace, Dataset, Mapper, PlaceLevel, Reconciler, Taxonomy};
 use super::{parse_wkt_point, Unmatched, ACTOR_ALIASES, LABELS_QUERY, PLACES_QUERY};
-use crate::build::{check_shapes, rules};
+use crate::build::{check_curated_shapes, rules, StreamCheck};
 use crate::error::{Error, Result};
 use crate::ingest::Inputs;
 use crate::query::{select_in, Scope};
-use crate::store::{WhenBusy, Writer};
+use crate::store::{WhenBusy, Writer, BULK_BATCH_QUADS};
 use crate::vocab::{DERIVED_GRAPH, ONTOLOGY_GRAPH};
 
 /// What to import and where.
@@ -114,34 +114,36 @@ pub fn import(config: &ImportConfig, mut on_progress: impl FnMut(Progress)) -> R
         summary.triples_before = triples_before;
         let mut reconciler = reconciler(&store)?;
         let mut mapper = Mapper::new(&mut reconciler, &taxonomy);
-        let mut cleared = BTreeSet::new();
-        let started = std::time::Instant::now();
+        let mut checks = BTreeMap::new();
+        let mut checking = Duration::ZERO;
+        let started = Instant::now();
         for path in &config.files {
-            load_file(
-                &store,
-                path,
+            let mut file = FileLoad {
+                store: &store,
                 config,
-                &mut mapper,
-                &mut cleared,
-                &mut summary,
-                &mut on_progress,
-            )?;
+                checks: &mut checks,
+                checking: &mut checking,
+                summary: &mut summary,
+            };
+            file.load(path, &mut mapper, &mut on_progress)?;
         }
         summary.unmatched = mapper.reconciler().unmatched();
-        summary.graphs = cleared.into_iter().collect();
-
-        summary.seconds[0] = started.elapsed().as_secs_f64();
+        summary.graphs = checks.keys().cloned().collect();
+        summary.seconds[0] = (started.elapsed() - checking).as_secs_f64();
 
         on_progress(Progress::Rules);
-        let started = std::time::Instant::now();
+        let started = Instant::now();
         store.clear_graph(DERIVED_GRAPH)?;
         let stats = rules::apply(&store, &rules)?;
         summary.derived = stats.iter().map(|s| s.added).sum();
         summary.seconds[1] = started.elapsed().as_secs_f64();
         on_progress(Progress::Shapes);
-        let started = std::time::Instant::now();
-        check_shapes(&store, &inputs, false)?;
-        summary.seconds[2] = started.elapsed().as_secs_f64();
+        let started = Instant::now();
+        check_curated_shapes(&store, &inputs, false)?;
+        for check in checks.into_values() {
+            check.finish(&store)?;
+        }
+        summary.seconds[2] = (started.elapsed() + checking).as_secs_f64();
         summary.triples_after = store.len()?;
         store.flush()?;
     }
@@ -211,7 +213,7 @@ fn copy_all_but(current: &Store, staging: &Store, replaced: &HashSet<GraphName>)
         graphs.push(graph?.into());
     }
     graphs.retain(|g| !replaced.contains(g) && *g != GraphName::NamedNode(DERIVED_GRAPH.into_owned()));
-    let mut loader = staging.bulk_loader();
+    let mut loader = crate::store::bulk_loader(staging);
     for graph in &graphs {
         loader.load_ok_quads::<_, Error>(
             current
@@ -223,68 +225,89 @@ fn copy_all_but(current: &Store, staging: &Store, replaced: &HashSet<GraphName>)
     Ok(())
 }
 
-/// Streams one file's rows into the store: its dataset's graph is cleared first, the first time the
-/// dataset is met in this import.
-fn load_file(
-    store: &Store,
-    path: &Path,
-    config: &ImportConfig,
-    mapper: &mut Mapper<'_>,
-    cleared: &mut BTreeSet<String>,
-    summary: &mut ImportSummary,
-    on_progress: &mut impl FnMut(Progress),
-) -> Result<()> {
-    let readers =
-        open(path, config.dataset).map_err(|e| Error::Import(format!("{}: {e}", path.display())))?;
-    for reader in readers {
-        let dataset = reader.layout().dataset();
-        let graph = dataset_graph(dataset);
-        if cleared.insert(graph.as_str().to_owned()) {
-            store.clear_graph(graph.as_ref())?;
-        }
-        let detection = reader.detection();
-        on_progress(Progress::File(detection.clone()));
-        summary.detected.push(detection);
-        let bad: RefCell<Option<Error>> = RefCell::new(None);
-        let progress = RefCell::new(&mut *on_progress);
-        let counts = RefCell::new((0u64, 0u64));
-        let rows = quads(reader, mapper);
-        let stream = rows
-            .inspect(|_| {
-                let mut c = counts.borrow_mut();
-                c.0 += 1;
-                if c.0.is_multiple_of(10_000) {
-                    (progress.borrow_mut())(Progress::Rows(c.0));
+/// One file's load: where its rows go and what it reports.
+struct FileLoad<'s> {
+    store: &'s Store,
+    config: &'s ImportConfig,
+    /// The shape check of each dataset graph this import writes, by graph IRI.
+    checks: &'s mut BTreeMap<String, StreamCheck>,
+    /// Time spent checking shapes on the batches.
+    checking: &'s mut Duration,
+    summary: &'s mut ImportSummary,
+}
+
+impl FileLoad<'_> {
+    /// Streams one file's rows into the store, a batch of quads at a time, each batch checked
+    /// against the shapes before it is loaded; a dataset's graph is cleared the first time the
+    /// dataset is met in this import.
+    fn load(
+        &mut self,
+        path: &Path,
+        mapper: &mut Mapper<'_>,
+        on_progress: &mut impl FnMut(Progress),
+    ) -> Result<()> {
+        let readers =
+            open(path, self.config.dataset).map_err(|e| Error::Import(format!("{}: {e}", path.display())))?;
+        for reader in readers {
+            let graph = dataset_graph(reader.layout().dataset());
+            if !self.checks.contains_key(graph.as_str()) {
+                self.store.clear_graph(graph.as_ref())?;
+                let check = StreamCheck::new(self.store, &graph)?;
+                self.checks.insert(graph.as_str().to_owned(), check);
+            }
+            let detection = reader.detection();
+            on_progress(Progress::File(detection.clone()));
+            self.summary.detected.push(detection);
+            let mut loader = crate::store::bulk_loader(self.store);
+            let mut batch: Vec<Quad> = Vec::with_capacity(BULK_BATCH_QUADS);
+            let (mut rows, mut skipped) = (0u64, 0u64);
+            for row in quads(reader, mapper) {
+                rows += 1;
+                if rows.is_multiple_of(10_000) {
+                    on_progress(Progress::Rows(rows));
                 }
-            })
-            .filter_map(|row| match row {
-                Ok(quads) => Some(quads),
-                Err(row_error) => {
-                    if config.strict {
-                        bad.borrow_mut().get_or_insert(Error::Import(format!(
+                match row {
+                    Ok(quads) => batch.extend(quads),
+                    Err(row_error) if self.config.strict => {
+                        return Err(Error::Import(format!(
                             "{row_error}; nothing was imported (without --strict, bad rows are skipped and counted)"
                         )));
-                    } else {
-                        counts.borrow_mut().1 += 1;
-                        if summary.bad_rows.len() < LISTED_BAD_ROWS {
-                            summary.bad_rows.push(row_error.to_string());
+                    }
+                    Err(row_error) => {
+                        skipped += 1;
+                        if self.summary.bad_rows.len() < LISTED_BAD_ROWS {
+                            self.summary.bad_rows.push(row_error.to_string());
                         }
                     }
-                    None
                 }
-            })
-            .take_while(|_| bad.borrow().is_none())
-            .flatten()
-            .map(|q: Quad| Ok::<_, Error>(q));
-        let mut loader = store.bulk_loader();
-        loader.load_ok_quads::<_, Error>(stream)?;
-        if let Some(error) = bad.into_inner() {
-            return Err(error);
+                if batch.len() >= BULK_BATCH_QUADS {
+                    self.flush(&graph, &mut batch, &mut loader)?;
+                }
+            }
+            self.flush(&graph, &mut batch, &mut loader)?;
+            loader.commit()?;
+            self.summary.rows += rows - skipped;
+            self.summary.skipped += skipped;
         }
-        loader.commit()?;
-        let (rows, skipped) = counts.into_inner();
-        summary.rows += rows - skipped;
-        summary.skipped += skipped;
+        Ok(())
     }
-    Ok(())
+
+    /// Checks `batch` against the shapes of `graph` and hands it to the loader.
+    fn flush(
+        &mut self,
+        graph: &oxigraph::model::NamedNode,
+        batch: &mut Vec<Quad>,
+        loader: &mut oxigraph::store::BulkLoader<'_>,
+    ) -> Result<()> {
+        if batch.is_empty() {
+            return Ok(());
+        }
+        let started = Instant::now();
+        if let Some(check) = self.checks.get_mut(graph.as_str()) {
+            check.batch(self.store, batch)?;
+        }
+        *self.checking += started.elapsed();
+        loader.load_quads(std::mem::replace(batch, Vec::with_capacity(BULK_BATCH_QUADS)))?;
+        Ok(())
+    }
 }

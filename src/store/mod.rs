@@ -14,6 +14,24 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 
+/// Quads per bulk-load batch. Oxigraph's default is a million per thread, about 2 GB on two
+/// cores; this loads as fast and keeps an import of any size within the memory the product
+/// promises. An import feeds the loader batches of this size, each checked against the shapes
+/// before it is handed over.
+pub const BULK_BATCH_QUADS: usize = 200_000;
+
+/// Background threads of a bulk load: each holds a batch, so more would only cost memory.
+const BULK_THREADS: usize = 2;
+
+/// A bulk loader on `store` whose batches hold [`BULK_BATCH_QUADS`] quads.
+pub fn bulk_loader(store: &oxigraph::store::Store) -> oxigraph::store::BulkLoader<'_> {
+    // Oxigraph sizes a batch as megabytes × 1000 / threads.
+    store
+        .bulk_loader()
+        .with_num_threads(BULK_THREADS)
+        .with_max_memory_size_in_megabytes(BULK_BATCH_QUADS * BULK_THREADS / 1000)
+}
+
 /// Checks that a build may replace whatever is at `store`: nothing, an empty folder or a store, and
 /// that `store` neither is, nor lies inside, nor contains one of `inputs` (flag name, folder).
 ///

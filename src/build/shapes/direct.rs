@@ -3,7 +3,7 @@
 //! constraint over every focus node. Its results and messages are those of the SPARQL checks in
 //! `check.rs`, which handle every other path.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use oxigraph::model::{GraphName, NamedNode, NamedNodeRef, NamedOrBlankNodeRef, Term};
 use oxigraph::store::Store;
@@ -21,6 +21,22 @@ const SCAN_FROM: usize = 512;
 
 const RDF_TYPE: NamedNodeRef<'static> =
     NamedNodeRef::new_unchecked("http://www.w3.org/1999/02/22-rdf-syntax-ns#type");
+
+/// Where a check reads the values of a focus node's predicate, and the types of a value: the
+/// store ([`Graphs`]), or the quads of an import batch not yet loaded (`stream::Batch`).
+pub trait Values {
+    /// The distinct values of `predicate` on each node of `focus`, in the order of `focus`.
+    ///
+    /// # Errors
+    /// A storage error.
+    fn values(&mut self, focus: &[Term], predicate: NamedNodeRef<'_>) -> Result<Vec<Vec<Term>>>;
+
+    /// Whether `value` has a type among `classes`.
+    ///
+    /// # Errors
+    /// A storage error.
+    fn is_instance(&mut self, value: &Term, classes: &HashSet<NamedNode>) -> Result<bool>;
+}
 
 /// The checked graphs of a store, with the types of the nodes looked up so far.
 pub struct Graphs<'a> {
@@ -43,7 +59,7 @@ impl<'a> Graphs<'a> {
     }
 
     /// The distinct objects of `subject`'s `predicate` in the checked graphs.
-    fn objects(&self, subject: &Term, predicate: NamedNodeRef<'_>) -> Result<Vec<Term>> {
+    pub(super) fn objects(&self, subject: &Term, predicate: NamedNodeRef<'_>) -> Result<Vec<Term>> {
         let subject = match subject {
             Term::NamedNode(n) => NamedOrBlankNodeRef::from(n.as_ref()),
             Term::BlankNode(b) => NamedOrBlankNodeRef::from(b.as_ref()),
@@ -77,6 +93,28 @@ impl<'a> Graphs<'a> {
         Ok(out)
     }
 
+    /// Whether `object` is the object of a `predicate` triple in the checked graphs.
+    pub(super) fn is_object_of(&self, predicate: NamedNodeRef<'_>, object: &Term) -> Result<bool> {
+        let any = |graph: Option<oxigraph::model::GraphNameRef<'_>>| {
+            self.store
+                .quads_for_pattern(None, Some(predicate), Some(object.as_ref()), graph)
+                .next()
+                .transpose()
+                .map(|q| q.is_some())
+        };
+        match &self.graphs {
+            None => Ok(any(None)?),
+            Some(graphs) => {
+                for graph in graphs {
+                    if any(Some(graph.as_ref()))? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+        }
+    }
+
     /// Every subject of `predicate` in the checked graphs with its distinct objects: one scan of
     /// the predicate, cheaper than a lookup per node when most nodes are checked.
     fn by_subject(&self, predicate: NamedNodeRef<'_>) -> Result<HashMap<Term, Vec<Term>>> {
@@ -103,9 +141,22 @@ impl<'a> Graphs<'a> {
         }
         Ok(map)
     }
+}
 
-    /// Whether `value` has a type among `classes`.
-    fn is_instance(&mut self, value: &Term, classes: &std::collections::HashSet<NamedNode>) -> Result<bool> {
+impl Values for Graphs<'_> {
+    fn values(&mut self, focus: &[Term], predicate: NamedNodeRef<'_>) -> Result<Vec<Vec<Term>>> {
+        if focus.len() >= SCAN_FROM {
+            let mut scanned = self.by_subject(predicate)?;
+            Ok(focus
+                .iter()
+                .map(|node| scanned.remove(node).unwrap_or_default())
+                .collect())
+        } else {
+            focus.iter().map(|node| self.objects(node, predicate)).collect()
+        }
+    }
+
+    fn is_instance(&mut self, value: &Term, classes: &HashSet<NamedNode>) -> Result<bool> {
         if !self.types.contains_key(value) {
             let types = self
                 .objects(value, RDF_TYPE)?
@@ -156,7 +207,7 @@ fn typed_as(value: &Term, datatype: &NamedNode) -> Option<bool> {
 
 /// Checks `property` (whose path is `predicate`) on every node of `focus`.
 pub fn check(
-    graphs: &mut Graphs<'_>,
+    graphs: &mut impl Values,
     store: &Store,
     focus: &[Term],
     property: &PropertyShape,
@@ -179,16 +230,8 @@ pub fn check(
                 .transpose()
         })
         .collect::<Result<Vec<_>>>()?;
-    let scanned = if focus.len() >= SCAN_FROM {
-        Some(graphs.by_subject(predicate.as_ref())?)
-    } else {
-        None
-    };
-    for node in focus {
-        let values = match &scanned {
-            Some(map) => map.get(node).cloned().unwrap_or_default(),
-            None => graphs.objects(node, predicate.as_ref())?,
-        };
+    let all_values = graphs.values(focus, predicate.as_ref())?;
+    for (node, values) in focus.iter().zip(all_values) {
         let count = values.len() as u64;
         if let Some(min) = property.min.filter(|m| count < *m) {
             out.push(violation(

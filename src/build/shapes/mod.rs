@@ -18,6 +18,9 @@ mod graph;
 mod literal;
 mod path;
 mod read;
+mod stream;
+
+pub use stream::StreamCheck;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -36,10 +39,7 @@ use crate::vocab::{DERIVED_GRAPH, ONTOLOGY_GRAPH};
 /// # Errors
 /// [`Error::Shapes`] with every violation found, or a store/query error.
 pub fn validate(store: &Store, set: &ShapeSet, allow_none: bool, origins: &Origins<'_>) -> Result<()> {
-    let (shapes, refused) = read::read(store, set)?;
-    if !refused.is_empty() {
-        return Err(Error::UnsupportedShapes(with_files(refused, origins)));
-    }
+    let shapes = read_supported(store, set, origins)?;
     if shapes.is_empty() && !allow_none {
         return Err(Error::Missing(
             "the ontology has no SHACL shapes (sh:NodeShape), so nothing would be validated: \
@@ -52,27 +52,49 @@ pub fn validate(store: &Store, set: &ShapeSet, allow_none: bool, origins: &Origi
     let mut closures = check::Closures::default();
     let mut graphs = direct::Graphs::new(store, &scope);
     for shape in &shapes {
-        let mut focus: Option<Vec<oxigraph::model::Term>> = None;
-        for property in &shape.properties {
-            if let Some(predicate) = &property.path.predicate {
-                if focus.is_none() {
-                    focus = Some(check::focus_nodes(store, shape, &scope, &mut closures)?);
-                }
-                let nodes = focus.as_deref().unwrap_or_default();
-                direct::check(
-                    &mut graphs,
-                    store,
-                    nodes,
-                    property,
-                    predicate,
-                    &mut closures,
-                    &mut found,
-                )?;
-            } else {
-                check::check(store, shape, property, &scope, &mut closures, &mut found)?;
+        check_shape(store, &scope, shape, None, &mut graphs, &mut closures, &mut found)?;
+    }
+    outcome(found, origins)
+}
+
+/// The shapes of `set`, or the constructs the checker refuses.
+fn read_supported(store: &Store, set: &ShapeSet, origins: &Origins<'_>) -> Result<Vec<read::NodeShape>> {
+    let (shapes, refused) = read::read(store, set)?;
+    if refused.is_empty() {
+        Ok(shapes)
+    } else {
+        Err(Error::UnsupportedShapes(with_files(refused, origins)))
+    }
+}
+
+/// Checks `shape` on its focus nodes in `scope`, or only on `focus` when given (which must then be
+/// focus nodes of the shape).
+fn check_shape(
+    store: &Store,
+    scope: &Scope,
+    shape: &read::NodeShape,
+    focus: Option<&[oxigraph::model::Term]>,
+    values: &mut impl direct::Values,
+    closures: &mut check::Closures,
+    found: &mut Vec<Keyed>,
+) -> Result<()> {
+    let mut nodes = focus.map(<[oxigraph::model::Term]>::to_vec);
+    for property in &shape.properties {
+        if let Some(predicate) = &property.path.predicate {
+            if nodes.is_none() {
+                nodes = Some(check::focus_nodes(store, shape, scope, closures)?);
             }
+            let nodes = nodes.as_deref().unwrap_or_default();
+            direct::check(values, store, nodes, property, predicate, closures, found)?;
+        } else if focus.is_none() {
+            check::check(store, shape, property, scope, closures, found)?;
         }
     }
+    Ok(())
+}
+
+/// `Ok` when nothing was found, else every violation with the files describing its node.
+fn outcome(found: Vec<Keyed>, origins: &Origins<'_>) -> Result<()> {
     let violations = with_files(found, origins);
     if violations.is_empty() {
         Ok(())
