@@ -521,6 +521,21 @@ pub struct ExportArgs {
     /// File to write (written beside, then renamed into place); standard output when absent.
     #[arg(long, short = 'o')]
     pub output: Option<PathBuf>,
+    /// Triple order: sorted (subjects in order, read into memory first), store (streamed in the
+    /// store's own order, in constant memory), or auto: sorted up to a million quads, else store.
+    #[arg(long, value_enum, default_value_t = ExportOrder::Auto)]
+    pub order: ExportOrder,
+}
+
+/// The order `export` writes triples in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportOrder {
+    /// Sorted up to a million quads, else the store's order.
+    Auto,
+    /// Sorted by subject, predicate and object, with blank nodes inline.
+    Sorted,
+    /// The store's own order, streamed: the same bytes from the same store, at any size.
+    Store,
 }
 
 /// Arguments of `why`.

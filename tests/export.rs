@@ -154,3 +154,37 @@ fn export_to_a_file_writes_it_whole() {
         export(&env, "turtle")
     );
 }
+
+/// The triples of an export, parsed and written back as sorted N-Triples lines.
+fn parsed(text: &str, format: oxigraph::io::RdfFormat) -> Vec<String> {
+    let mut lines: Vec<String> = oxigraph::io::RdfParser::from_format(format)
+        .for_slice(text.as_bytes())
+        .map(|q| q.expect("the export parses").to_string())
+        .collect();
+    lines.sort_unstable();
+    lines.dedup();
+    lines
+}
+
+#[test]
+fn export_in_store_order_streams_the_same_graph_in_every_format() {
+    use oxigraph::io::RdfFormat;
+    let env = Env::built();
+    let sorted = parsed(&export(&env, "ntriples"), RdfFormat::NTriples);
+    let store_order = |format: &str| env.ok(&["export", "--order", "store", "--format", format]);
+    let nt = store_order("ntriples");
+    assert_eq!(
+        nt.lines().count(),
+        sorted.len(),
+        "each triple once, though held by two graphs"
+    );
+    assert_eq!(parsed(&nt, RdfFormat::NTriples), sorted);
+    assert_eq!(parsed(&store_order("turtle"), RdfFormat::Turtle), sorted);
+    assert_eq!(parsed(&store_order("trig"), RdfFormat::TriG), sorted);
+    assert_eq!(parsed(&store_order("rdfxml"), RdfFormat::RdfXml), sorted);
+    assert_eq!(
+        store_order("turtle"),
+        store_order("turtle"),
+        "same store, same bytes"
+    );
+}

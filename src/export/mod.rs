@@ -116,6 +116,55 @@ pub fn write_triples(triples: &[Triple], format: ExportFormat, out: &mut impl Wr
     Ok(())
 }
 
+/// Up to this many quads in the store, `export` sorts the graph in memory (subjects in order,
+/// blank nodes inline, only the prefixes used); above it, it streams the store in the store's own
+/// order, which is as stable from one run to the next and holds nothing in memory.
+pub const SORTED_UP_TO: usize = 1_000_000;
+
+/// Writes `triples` as they come, in `format`: every project prefix declared up front (for the
+/// formats that have prefixes), consecutive triples about one subject grouped, nothing held.
+///
+/// # Errors
+/// A failed read of `triples`, or a failed write.
+pub fn write_stream(
+    triples: impl Iterator<Item = Result<Triple>>,
+    format: ExportFormat,
+    out: &mut impl Write,
+) -> Result<()> {
+    let io = |e: std::io::Error| Error::io("output", e);
+    let rdf_format = match format {
+        ExportFormat::Turtle => RdfFormat::Turtle,
+        ExportFormat::Ntriples => RdfFormat::NTriples,
+        ExportFormat::Nquads => RdfFormat::NQuads,
+        ExportFormat::Trig => RdfFormat::TriG,
+        ExportFormat::Rdfxml => RdfFormat::RdfXml,
+        ExportFormat::Jsonld => RdfFormat::JsonLd {
+            profile: oxigraph::io::JsonLdProfileSet::empty(),
+        },
+    };
+    let mut serializer = crate::vocab::PREFIXES
+        .iter()
+        .filter(|_| !matches!(format, ExportFormat::Ntriples | ExportFormat::Nquads))
+        .try_fold(RdfSerializer::from_format(rdf_format), |s, (p, ns)| {
+            s.with_prefix(*p, *ns)
+        })
+        .map_err(|e| Error::io("output", std::io::Error::other(e)))?
+        .for_writer(std::io::BufWriter::with_capacity(1 << 20, &mut *out));
+    for t in triples {
+        let t = t?;
+        serializer
+            .serialize_quad(QuadRef::new(
+                &t.subject,
+                &t.predicate,
+                &t.object,
+                GraphNameRef::DefaultGraph,
+            ))
+            .map_err(io)?;
+    }
+    serializer.finish().map_err(io)?.flush().map_err(io)?;
+    Ok(())
+}
+
 /// True when some IRI of `triples` starts with `ns`.
 pub(crate) fn used(triples: &[Triple], ns: &str) -> bool {
     triples.iter().any(|t| {
