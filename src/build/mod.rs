@@ -101,14 +101,17 @@ pub fn build(config: &BuildConfig, mut on_stage: impl FnMut(Stage)) -> Result<Bu
     let mut summary = {
         let store = Store::open(staging.path())?;
         load_inputs(&store, &inputs)?;
-        let carried = carry_imports(&config.store, &store)?;
+        let (carried, import_checks) = carry_imports(&config.store, &store)?;
         let asserted = store.len()?;
 
         on_stage(Stage::Rules);
         let stats = rules::apply(&store, &rules)?;
 
         on_stage(Stage::Shapes);
-        check_shapes(&store, &inputs, config.allow_no_shapes)?;
+        check_curated_shapes(&store, &inputs, config.allow_no_shapes)?;
+        for check in import_checks {
+            check.finish(&store)?;
+        }
 
         if let Some(dir) = &config.sources {
             on_stage(Stage::Provenance);
@@ -166,14 +169,17 @@ fn load_inputs(store: &Store, inputs: &Inputs) -> Result<()> {
 }
 
 /// Copies the imported datasets' graphs from the store's current generation, so that a rebuild of
-/// the curated data keeps them; returns a line per graph for the summary.
-fn carry_imports(root: &std::path::Path, store: &Store) -> Result<Vec<String>> {
+/// the curated data keeps them, checking each batch against the import shapes of the new ontology
+/// on the way; returns a line per graph for the summary, and the checks to finish once the rules
+/// have run.
+fn carry_imports(root: &std::path::Path, store: &Store) -> Result<(Vec<String>, Vec<StreamCheck>)> {
     let previous = match crate::store::open(root) {
         Ok(previous) => previous,
-        Err(crate::Error::StoreMissing(_)) => return Ok(Vec::new()),
+        Err(crate::Error::StoreMissing(_)) => return Ok((Vec::new(), Vec::new())),
         Err(e) => return Err(e),
     };
     let mut carried = Vec::new();
+    let mut checks = Vec::new();
     for graph in previous.named_graphs() {
         let NamedOrBlankNode::NamedNode(graph) = graph? else {
             continue;
@@ -181,35 +187,29 @@ fn carry_imports(root: &std::path::Path, store: &Store) -> Result<Vec<String>> {
         if !graph.as_str().starts_with(IMPORT_GRAPHS) {
             continue;
         }
+        let mut check = StreamCheck::new(store, &graph)?;
         let mut loader = crate::store::bulk_loader(store);
         let mut count = 0usize;
-        loader.load_ok_quads::<_, crate::Error>(
-            previous
-                .quads_for_pattern(None, None, None, Some(graph.as_ref().into()))
-                .inspect(|_| count += 1)
-                .map(|q| q.map_err(crate::Error::from)),
-        )?;
+        let mut batch = Vec::with_capacity(crate::store::BULK_BATCH_QUADS);
+        for quad in previous.quads_for_pattern(None, None, None, Some(graph.as_ref().into())) {
+            batch.push(quad?);
+            count += 1;
+            if batch.len() >= crate::store::BULK_BATCH_QUADS {
+                check.batch(store, &batch)?;
+                loader.load_quads(std::mem::take(&mut batch))?;
+            }
+        }
+        check.batch(store, &batch)?;
+        loader.load_quads(batch)?;
         loader.commit()?;
+        checks.push(check);
         carried.push(format!(
             "{} triples imported into {} (kept)",
             count,
             graph.as_str()
         ));
     }
-    Ok(carried)
-}
-
-/// Checks the curated shapes over the curated data, and the import shapes over each import graph.
-pub(crate) fn check_shapes(store: &Store, inputs: &Inputs, allow_none: bool) -> Result<()> {
-    check_curated_shapes(store, inputs, allow_none)?;
-    for graph in store.named_graphs() {
-        if let NamedOrBlankNode::NamedNode(graph) = graph? {
-            if graph.as_str().starts_with(IMPORT_GRAPHS) {
-                shapes::validate(store, &ShapeSet::Import(graph), true, &|_| Default::default())?;
-            }
-        }
-    }
-    Ok(())
+    Ok((carried, checks))
 }
 
 /// Checks the curated shapes over the curated data, the ontology and what the rules derived.
