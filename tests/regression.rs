@@ -545,3 +545,17 @@ fn looping_rule_was_reported_against_the_wrong_file() {
     );
     assert!(!stderr.contains("60-borders.ru kept"), "{stderr}");
 }
+
+#[test]
+fn casualty_claimant_was_left_empty_when_one_attestation_named_none() {
+    // The Khatlon drone strike's three dead are stated by article 000 in its own voice and by
+    // article 001 as the Tajik Foreign Ministry's claim: the claimant must survive the attestation
+    // that names none (a GROUP_CONCAT over an unbound value gives nothing at all in Oxigraph).
+    let env = Env::built();
+    let csv = env.ok(&["query", "casualties", "-f", "csv"]);
+    let row = csv
+        .lines()
+        .find(|l| l.starts_with("Drone strike on the LLC Shohin SM camp") && l.contains(",3,"))
+        .unwrap_or_else(|| panic!("no row for the three killed in the drone strike:\n{csv}"));
+    assert!(row.contains("Ministry of Foreign Affairs of Tajikistan"), "{row}");
+}
