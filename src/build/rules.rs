@@ -20,6 +20,7 @@ use spargebra::algebra::{GraphPattern, PropertyPathExpression};
 use spargebra::term::{GraphNamePattern, NamedNodePattern, TermPattern, TriplePattern};
 use spargebra::{GraphUpdateOperation, Query};
 
+use super::shapes::Closures;
 use crate::error::{Error, Result};
 use crate::ingest::RuleFile;
 use crate::store::BULK_BATCH_QUADS;
@@ -254,28 +255,9 @@ fn collect_reads(pattern: &GraphPattern, reads: &mut Option<HashSet<NamedNode>>)
     match pattern {
         GraphPattern::Bgp { patterns } => patterns.iter().for_each(|t| add_triple(t, reads)),
         GraphPattern::Path { path, .. } => collect_path(path, reads),
-        GraphPattern::Join { left, right }
-        | GraphPattern::Lateral { left, right }
-        | GraphPattern::Union { left, right }
-        | GraphPattern::Minus { left, right } => {
-            collect_reads(left, reads);
-            collect_reads(right, reads);
-        }
-        GraphPattern::LeftJoin { left, right, .. } => {
-            collect_reads(left, reads);
-            collect_reads(right, reads);
-        }
-        GraphPattern::Filter { inner, .. }
-        | GraphPattern::Graph { inner, .. }
-        | GraphPattern::Extend { inner, .. }
-        | GraphPattern::OrderBy { inner, .. }
-        | GraphPattern::Project { inner, .. }
-        | GraphPattern::Distinct { inner }
-        | GraphPattern::Reduced { inner }
-        | GraphPattern::Slice { inner, .. }
-        | GraphPattern::Group { inner, .. }
-        | GraphPattern::Service { inner, .. } => collect_reads(inner, reads),
-        GraphPattern::Values { .. } => {}
+        _ => children(pattern)
+            .into_iter()
+            .for_each(|c| collect_reads(c, reads)),
     }
     // FILTER (NOT) EXISTS patterns are inside expressions: count every IRI they mention as read.
     if let (
@@ -308,26 +290,29 @@ fn is_subclass_path(path: &PropertyPathExpression) -> bool {
 /// variable, or that a `rdfs:subClassOf*` path from it reaches. `None` when one such pattern could
 /// read any class.
 fn type_reads(pattern: &GraphPattern, whole: &GraphPattern) -> Option<Vec<NamedNode>> {
-    match pattern {
-        GraphPattern::Bgp { patterns } => {
-            let mut roots = Vec::new();
-            for t in patterns {
-                let is_type = matches!(&t.predicate, NamedNodePattern::NamedNode(p) if p.as_ref() == crate::vocab::rdf::TYPE);
-                if is_type && !matches!(t.object, TermPattern::NamedNode(_)) {
-                    roots.extend(classes_of(&t.object, whole, whole)?);
-                }
+    let mut roots = Vec::new();
+    if let GraphPattern::Bgp { patterns } = pattern {
+        for t in patterns {
+            let is_type = matches!(&t.predicate, NamedNodePattern::NamedNode(p) if p.as_ref() == crate::vocab::rdf::TYPE);
+            if is_type && !matches!(t.object, TermPattern::NamedNode(_)) {
+                roots.extend(classes_of(&t.object, whole, whole)?);
             }
-            Some(roots)
         }
+    }
+    for child in children(pattern) {
+        roots.extend(type_reads(child, whole)?);
+    }
+    Some(roots)
+}
+
+/// The patterns directly inside `pattern`.
+fn children(pattern: &GraphPattern) -> Vec<&GraphPattern> {
+    match pattern {
         GraphPattern::Join { left, right }
         | GraphPattern::Lateral { left, right }
         | GraphPattern::Union { left, right }
         | GraphPattern::Minus { left, right }
-        | GraphPattern::LeftJoin { left, right, .. } => {
-            let mut roots = type_reads(left, whole)?;
-            roots.extend(type_reads(right, whole)?);
-            Some(roots)
-        }
+        | GraphPattern::LeftJoin { left, right, .. } => vec![&**left, &**right],
         GraphPattern::Filter { inner, .. }
         | GraphPattern::Graph { inner, .. }
         | GraphPattern::Extend { inner, .. }
@@ -337,8 +322,8 @@ fn type_reads(pattern: &GraphPattern, whole: &GraphPattern) -> Option<Vec<NamedN
         | GraphPattern::Reduced { inner }
         | GraphPattern::Slice { inner, .. }
         | GraphPattern::Group { inner, .. }
-        | GraphPattern::Service { inner, .. } => type_reads(inner, whole),
-        GraphPattern::Path { .. } | GraphPattern::Values { .. } => Some(Vec::new()),
+        | GraphPattern::Service { inner, .. } => vec![&**inner],
+        GraphPattern::Bgp { .. } | GraphPattern::Path { .. } | GraphPattern::Values { .. } => Vec::new(),
     }
 }
 
@@ -454,7 +439,7 @@ pub fn apply(store: &Store, rules: &[Rule]) -> Result<Vec<RuleStat>> {
         .max(MIN_CONSTRUCTED_BOUND);
     let mut last_round: Option<HashSet<NamedNode>> = None;
     let mut grew = Vec::new();
-    let mut subclasses = Subclasses::default();
+    let mut subclasses = Closures::default();
     for _ in 0..MAX_ROUNDS {
         let mut added_now = HashSet::new();
         grew.clear();
@@ -462,7 +447,7 @@ pub fn apply(store: &Store, rules: &[Rule]) -> Result<Vec<RuleStat>> {
             let triggered = match (&last_round, &rule.reads) {
                 (None, _) | (Some(_), None) => true,
                 (Some(new), Some(reads)) => {
-                    !reads.is_disjoint(new) || subclasses.any_under(store, &rule.type_roots, new)?
+                    !reads.is_disjoint(new) || any_under(&mut subclasses, store, &rule.type_roots, new)?
                 }
             };
             if !triggered {
@@ -479,7 +464,7 @@ pub fn apply(store: &Store, rules: &[Rule]) -> Result<Vec<RuleStat>> {
             return Ok(stats);
         }
         if added_now.contains(&crate::vocab::rdf::SUB_CLASS_OF.into_owned()) {
-            subclasses = Subclasses::default();
+            subclasses = Closures::default();
         }
         last_round = Some(added_now);
     }
@@ -493,42 +478,19 @@ pub fn apply(store: &Store, rules: &[Rule]) -> Result<Vec<RuleStat>> {
     })
 }
 
-/// Each class's subclasses (itself included), looked up as rules ask.
-#[derive(Default)]
-struct Subclasses(std::collections::HashMap<NamedNode, HashSet<NamedNode>>);
-
-impl Subclasses {
-    /// Whether one of `classes` is a subclass of one of `roots`.
-    fn any_under(
-        &mut self,
-        store: &Store,
-        roots: &[NamedNode],
-        classes: &HashSet<NamedNode>,
-    ) -> Result<bool> {
-        for root in roots {
-            if !self.0.contains_key(root) {
-                let rows = crate::query::select(
-                    store,
-                    "subclasses",
-                    &format!("SELECT DISTINCT ?c WHERE {{ ?c rdfs:subClassOf* {root} }}"),
-                    &[],
-                )?;
-                let mut set: HashSet<NamedNode> = rows
-                    .iter()
-                    .filter_map(|r| match r.get("c") {
-                        Some(Term::NamedNode(n)) => Some(n.clone()),
-                        _ => None,
-                    })
-                    .collect();
-                set.insert(root.clone());
-                self.0.insert(root.clone(), set);
-            }
-            if self.0.get(root).is_some_and(|set| !set.is_disjoint(classes)) {
-                return Ok(true);
-            }
+/// Whether one of `classes` is a subclass of (or is) one of `roots`.
+fn any_under(
+    closures: &mut Closures,
+    store: &Store,
+    roots: &[NamedNode],
+    classes: &HashSet<NamedNode>,
+) -> Result<bool> {
+    for root in roots {
+        if !closures.of(store, root)?.is_disjoint(classes) {
+            return Ok(true);
         }
-        Ok(false)
     }
+    Ok(false)
 }
 
 /// What one run of a rule added.

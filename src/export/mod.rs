@@ -59,6 +59,20 @@ impl crate::formats::Named for ExportFormat {
     ];
 }
 
+/// Oxigraph's serializer format for `format`.
+fn rdf_format(format: ExportFormat) -> RdfFormat {
+    match format {
+        ExportFormat::Turtle => RdfFormat::Turtle,
+        ExportFormat::Ntriples => RdfFormat::NTriples,
+        ExportFormat::Nquads => RdfFormat::NQuads,
+        ExportFormat::Trig => RdfFormat::TriG,
+        ExportFormat::Rdfxml => RdfFormat::RdfXml,
+        ExportFormat::Jsonld => RdfFormat::JsonLd {
+            profile: oxigraph::io::JsonLdProfileSet::empty(),
+        },
+    }
+}
+
 /// Sorts triples by subject, then `rdf:type` first, then predicate and object.
 pub fn sort_triples(triples: &mut [Triple]) {
     triples.sort_by_cached_key(|t| {
@@ -78,17 +92,10 @@ pub fn sort_triples(triples: &mut [Triple]) {
 /// A failed write.
 pub fn write_triples(triples: &[Triple], format: ExportFormat, out: &mut impl Write) -> Result<()> {
     let io = |e: std::io::Error| Error::io("output", e);
-    let rdf_format = match format {
-        ExportFormat::Turtle => return write_turtle(triples, out).map_err(io),
-        ExportFormat::Ntriples => RdfFormat::NTriples,
-        ExportFormat::Nquads => RdfFormat::NQuads,
-        ExportFormat::Trig => RdfFormat::TriG,
-        ExportFormat::Rdfxml => RdfFormat::RdfXml,
-        ExportFormat::Jsonld => RdfFormat::JsonLd {
-            profile: oxigraph::io::JsonLdProfileSet::empty(),
-        },
-    };
-    let mut serializer = crate::vocab::PREFIXES
+    if format == ExportFormat::Turtle {
+        return write_turtle(triples, out).map_err(io);
+    }
+    let prefixes = crate::vocab::PREFIXES
         .iter()
         .filter(|_| {
             matches!(
@@ -96,24 +103,8 @@ pub fn write_triples(triples: &[Triple], format: ExportFormat, out: &mut impl Wr
                 ExportFormat::Trig | ExportFormat::Rdfxml | ExportFormat::Jsonld
             )
         })
-        .filter(|(_, ns)| used(triples, ns))
-        .try_fold(RdfSerializer::from_format(rdf_format), |s, (p, ns)| {
-            s.with_prefix(*p, *ns)
-        })
-        .map_err(|e| Error::io("output", std::io::Error::other(e)))?
-        .for_writer(&mut *out);
-    for t in triples {
-        serializer
-            .serialize_quad(QuadRef::new(
-                &t.subject,
-                &t.predicate,
-                &t.object,
-                GraphNameRef::DefaultGraph,
-            ))
-            .map_err(io)?;
-    }
-    serializer.finish().map_err(io)?;
-    Ok(())
+        .filter(|(_, ns)| used(triples, ns));
+    serialize(triples.iter().cloned().map(Ok), rdf_format(format), prefixes, out)
 }
 
 /// Up to this many quads in the store, `export` sorts the graph in memory (subjects in order,
@@ -131,21 +122,22 @@ pub fn write_stream(
     format: ExportFormat,
     out: &mut impl Write,
 ) -> Result<()> {
-    let io = |e: std::io::Error| Error::io("output", e);
-    let rdf_format = match format {
-        ExportFormat::Turtle => RdfFormat::Turtle,
-        ExportFormat::Ntriples => RdfFormat::NTriples,
-        ExportFormat::Nquads => RdfFormat::NQuads,
-        ExportFormat::Trig => RdfFormat::TriG,
-        ExportFormat::Rdfxml => RdfFormat::RdfXml,
-        ExportFormat::Jsonld => RdfFormat::JsonLd {
-            profile: oxigraph::io::JsonLdProfileSet::empty(),
-        },
-    };
-    let mut serializer = crate::vocab::PREFIXES
+    let prefixes = crate::vocab::PREFIXES
         .iter()
-        .filter(|_| !matches!(format, ExportFormat::Ntriples | ExportFormat::Nquads))
-        .try_fold(RdfSerializer::from_format(rdf_format), |s, (p, ns)| {
+        .filter(|_| !matches!(format, ExportFormat::Ntriples | ExportFormat::Nquads));
+    serialize(triples, rdf_format(format), prefixes, out)
+}
+
+/// Writes `triples` with Oxigraph's serializer for `format`, declaring `prefixes`.
+fn serialize<'p>(
+    triples: impl Iterator<Item = Result<Triple>>,
+    format: RdfFormat,
+    mut prefixes: impl Iterator<Item = &'p (&'p str, &'p str)>,
+    out: &mut impl Write,
+) -> Result<()> {
+    let io = |e: std::io::Error| Error::io("output", e);
+    let mut serializer = prefixes
+        .try_fold(RdfSerializer::from_format(format), |s, (p, ns)| {
             s.with_prefix(*p, *ns)
         })
         .map_err(|e| Error::io("output", std::io::Error::other(e)))?

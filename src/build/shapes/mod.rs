@@ -20,6 +20,7 @@ mod path;
 mod read;
 mod stream;
 
+pub use check::Closures;
 pub use stream::StreamCheck;
 
 use std::collections::{BTreeMap, BTreeSet};
