@@ -119,7 +119,7 @@ pub fn run_in(
 /// The read port: what every reader (`query`, `why`, `path`, `report`, `graph`, the server) needs
 /// from a knowledge graph, whichever store holds it. Readers take `&dyn Kb`, never a concrete store;
 /// the embedded Oxigraph store implements it here.
-pub trait Kb {
+pub trait Kb: Sync {
     /// Parses `text` (named `origin` in errors), binds `bindings`, and runs it within `limits`,
     /// reading the graphs of `scope` as the default graph.
     ///

@@ -21,16 +21,20 @@ use crate::vocab::compact;
 pub const BATCH: usize = 500;
 
 /// Runs `query`, whose `VALUES_E` stands for the batch, once per [`BATCH`] of `iris`, and returns
-/// all the rows.
+/// all the rows, in the order of the batches. The batches run in parallel: a large network's
+/// evidence is thousands of them, each answered on its own.
 fn batched(kb: &dyn Kb, origin: &str, query: &str, iris: &[&String]) -> Result<Vec<Row>> {
-    let mut rows = Vec::new();
-    for batch in iris.chunks(BATCH) {
-        // The IRIs come from the store, so they are valid IRIs and cannot close the `<…>` around them.
-        let values: Vec<String> = batch.iter().map(|iri| format!("<{iri}>")).collect();
-        let text = query.replace("VALUES_E", &format!("VALUES ?e {{ {} }}", values.join(" ")));
-        rows.extend(select(kb, origin, &text, &[])?);
-    }
-    Ok(rows)
+    use rayon::prelude::*;
+    let answers: Vec<Vec<Row>> = iris
+        .par_chunks(BATCH)
+        .map(|batch| {
+            // The IRIs come from the store, so they are valid IRIs and cannot close the `<…>` around them.
+            let values: Vec<String> = batch.iter().map(|iri| format!("<{iri}>")).collect();
+            let text = query.replace("VALUES_E", &format!("VALUES ?e {{ {} }}", values.join(" ")));
+            select(kb, origin, &text, &[])
+        })
+        .collect::<Result<_>>()?;
+    Ok(answers.into_iter().flatten().collect())
 }
 
 /// The value of `var`: a literal's text (when not empty) or an IRI compacted with the project's
