@@ -168,10 +168,14 @@ impl Kb for Store {
 
 /// Queries already parsed, by their text: each query the program runs is parsed once per process
 /// (up to [`PARSED_MAX`] texts, so that a server answering ad-hoc queries does not grow without
-/// bound).
+/// bound; texts longer than [`PARSED_MAX_TEXT`] are not kept).
 static PARSED: std::sync::LazyLock<std::sync::Mutex<std::collections::HashMap<String, spargebra::Query>>> =
     std::sync::LazyLock::new(Default::default);
 const PARSED_MAX: usize = 1024;
+
+/// The longest text kept parsed. Saved queries are a few kilobytes; the readers' batched queries,
+/// each listing hundreds of IRIs, run once, and keeping a thousand of them held over 100 MB.
+const PARSED_MAX_TEXT: usize = 16 * 1024;
 
 /// `text` parsed as a read-only query, from [`PARSED`] when it was parsed before.
 fn parsed(origin: &str, text: &str) -> Result<spargebra::Query> {
@@ -191,7 +195,7 @@ fn parsed(origin: &str, text: &str) -> Result<spargebra::Query> {
         Err(e) => return Err(Error::sparql_syntax(origin, text, &e)),
     };
     if let Ok(mut cache) = PARSED.lock() {
-        if cache.len() < PARSED_MAX {
+        if cache.len() < PARSED_MAX && text.len() <= PARSED_MAX_TEXT {
             cache.insert(text.to_owned(), query.clone());
         }
     }
