@@ -46,39 +46,47 @@ def chromium():
     return None
 
 
+class QuietHandler(http.server.BaseHTTPRequestHandler):
+    """A request handler that logs nothing and answers with `reply`."""
+
+    def reply(self, status, content_type, body):
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+def start(handler):
+    """Serves `handler` on a free loopback port in a background thread."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
 def proxy(target):
     """A local server that forwards GETs to `target`, and serves the frame page at /__frame."""
     parsed = urllib.parse.urlparse(target)
 
-    class Handler(http.server.BaseHTTPRequestHandler):
+    class Handler(QuietHandler):
         def do_GET(self):
             if self.path.startswith("/__frame?"):
                 query = urllib.parse.parse_qs(urllib.parse.urlparse(self.path).query)
                 page = FRAME.format(
                     path=query["path"][0].replace("'", "%27"), width=int(query["w"][0]), height=int(query["h"][0])
                 ).encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
-                self.send_header("Content-Length", str(len(page)))
-                self.end_headers()
-                self.wfile.write(page)
+                self.reply(200, "text/html; charset=utf-8", page)
                 return
             conn = http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=60)
             conn.request("GET", self.path, headers={"Accept": "text/html"})
             response = conn.getresponse()
             body = response.read()
-            self.send_response(response.status)
-            self.send_header("Content-Type", response.getheader("Content-Type", "text/plain"))
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            self.reply(response.status, response.getheader("Content-Type", "text/plain"), body)
 
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
+    return start(Handler)
 
 
 def run(browser, args):

@@ -9,16 +9,14 @@ As in browser_check.py, the browser measures: a small local server serves the re
 page that shows it in an iframe of the device's width and writes what it measured into its own DOM,
 read back with `--dump-dom`. The report itself carries no script."""
 
-import http.server
 import os
 import re
 import sys
-import threading
 import urllib.parse
 
-# Finding Chromium and running it headless are the server check's own helpers.
+# Finding Chromium, running it headless and serving local pages are the server check's helpers.
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from browser_check import chromium, run  # noqa: E402
+from browser_check import QuietHandler, chromium, run, start  # noqa: E402
 
 WIDTHS = {"desktop": (1400, 1000), "phone": (390, 844)}
 MIN_CELL = 40
@@ -45,7 +43,7 @@ def serve(report):
     with open(report, "rb") as f:
         body = f.read()
 
-    class Handler(http.server.BaseHTTPRequestHandler):
+    class Handler(QuietHandler):
         def do_GET(self):
             if self.path.startswith("/__frame?"):
                 query = urllib.parse.parse_qs(urllib.parse.urlparse(self.path).query)
@@ -55,18 +53,9 @@ def serve(report):
             else:
                 self.send_error(404)
                 return
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(page)))
-            self.end_headers()
-            self.wfile.write(page)
+            self.reply(200, "text/html; charset=utf-8", page)
 
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
+    return start(Handler)
 
 
 def main(report, shots):
