@@ -10,35 +10,40 @@ use crate::remote::TripleSource;
 pub fn run(args: &ExportArgs, target: &super::Target<'_>, out: &mut impl Write) -> anyhow::Result<()> {
     let format =
         choose(args.format, args.output.as_deref(), ExportFormat::Turtle).map_err(anyhow::Error::msg)?;
-    if args.order == ExportOrder::Store && target.remote.endpoint.is_some() {
-        anyhow::bail!(
-            "--order store streams the embedded store; a remote endpoint's graph is exported sorted \
-             (leave out --order, or give --order sorted)"
-        );
-    }
-    if target.remote.endpoint.is_none() && args.order != ExportOrder::Sorted {
-        let store = crate::store::open(target.store)?;
-        if args.order == ExportOrder::Store || store.len()? > SORTED_UP_TO {
-            let triples = crate::store::UnionTriples::new(&store);
-            let stream = || triples.stream();
-            return match &args.output {
-                None => Ok(write_stream(stream(), format, out)?),
-                Some(path) => Ok(crate::output::write_atomically(path, |mut w| {
-                    write_stream(stream(), format, &mut w)?;
-                    Ok(())
-                })?),
-            };
+    if target.remote.endpoint.is_some() {
+        if args.order == ExportOrder::Store {
+            anyhow::bail!(
+                "--order store streams the embedded store; a remote endpoint's graph is exported sorted \
+                 (leave out --order, or give --order sorted)"
+            );
         }
+        let triples = target.open()?.triples()?;
+        return emit(args, out, |mut w| write_triples(&triples, format, &mut w));
     }
-    let store = target.open()?;
-    let triples = store.triples()?;
+    let store = crate::store::open(target.store)?;
+    let streamed = match args.order {
+        ExportOrder::Store => true,
+        ExportOrder::Sorted => false,
+        ExportOrder::Auto => store.len()? > SORTED_UP_TO,
+    };
+    if streamed {
+        let triples = crate::store::UnionTriples::new(&store);
+        emit(args, out, |mut w| write_stream(triples.stream(), format, &mut w))
+    } else {
+        let triples = crate::query::Kb::triples(&*store)?;
+        emit(args, out, |mut w| write_triples(&triples, format, &mut w))
+    }
+}
+
+/// Writes with `write` to `--output` (atomically) or to `out`.
+fn emit(
+    args: &ExportArgs,
+    out: &mut impl Write,
+    write: impl Fn(&mut dyn Write) -> crate::Result<()>,
+) -> anyhow::Result<()> {
     match &args.output {
-        None => write_triples(&triples, format, out)?,
-        Some(path) => crate::output::write_atomically(path, |w| {
-            let mut w = w;
-            write_triples(&triples, format, &mut w)?;
-            Ok(())
-        })?,
+        None => write(out)?,
+        Some(path) => crate::output::write_atomically(path, |w| write(w))?,
     }
     Ok(())
 }

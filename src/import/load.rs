@@ -129,7 +129,7 @@ pub fn import(config: &ImportConfig, mut on_progress: impl FnMut(Progress)) -> R
         }
         summary.unmatched = mapper.reconciler().unmatched();
         summary.graphs = checks.keys().cloned().collect();
-        summary.seconds[0] = (started.elapsed() - checking).as_secs_f64();
+        summary.seconds[0] = started.elapsed().saturating_sub(checking).as_secs_f64();
 
         on_progress(Progress::Rules);
         let started = Instant::now();

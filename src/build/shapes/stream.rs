@@ -13,24 +13,20 @@
 
 use std::collections::{HashMap, HashSet};
 
-use oxigraph::model::{GraphName, NamedNode, NamedNodeRef, NamedOrBlankNodeRef, Quad, Term, TermRef};
+use oxigraph::model::{GraphName, NamedNode, NamedNodeRef, NamedOrBlankNodeRef, Quad, Term};
 use oxigraph::store::Store;
 
 use super::check::{focus_nodes, Closures};
 use super::direct::{Graphs, Values};
 use super::read::{NodeShape, Target};
 use super::{check_shape, outcome, read_supported, Keyed, ShapeSet};
-use crate::build::digest::Digest;
+use crate::build::digest::{term as digest, Digest};
 use crate::error::Result;
 use crate::query::Scope;
 use crate::vocab::ONTOLOGY_GRAPH;
 
 const RDF_TYPE: NamedNodeRef<'static> =
     NamedNodeRef::new_unchecked("http://www.w3.org/1999/02/22-rdf-syntax-ns#type");
-
-fn digest(term: TermRef<'_>) -> Digest {
-    crate::build::digest::term(term)
-}
 
 /// The shapes of one import graph, checked batch by batch; see the module documentation.
 pub struct StreamCheck {
