@@ -556,3 +556,81 @@ fn dashed_lines_meant_one_thing_in_html_and_another_in_dot() {
     assert!(edge.contains("standing=\"claimed\"") && edge.contains("disputed=false"));
     assert!(edge.contains("style=dashed"), "{edge}");
 }
+
+/// A projection of many supports reads their standings and dates with a few whole-graph scans
+/// instead of batches of lookups; both readings must give the same summaries, on curated events
+/// and facts (standings other than `reported`, disputes, deaths per source) and on dataset rows.
+#[test]
+fn evidence_read_by_whole_graph_scans_equals_evidence_read_in_batches() {
+    use borderkg::projection::{project, summarise_by, ProjectionConfig, Reading};
+    let env = Env::built();
+    env.ok(&["import", "ucdp", "tests/fixtures/import/ucdp-ged.csv"]);
+    env.ok(&["import", "acled", "tests/fixtures/import/acled-current.csv"]);
+    let store = borderkg::store::open(&env.store()).expect("store");
+    let network = project(&store, &ProjectionConfig::default()).expect("projection");
+    let supports: std::collections::BTreeSet<String> = network.evidence.keys().cloned().collect();
+    assert!(
+        supports.iter().any(|s| s.contains("/ucdp-")) && supports.iter().any(|s| s.contains("/acled-")),
+        "the imported rows support ties"
+    );
+    for deaths in [false, true] {
+        let batches = summarise_by(&store, &supports, deaths, Reading::Batches).expect("batches");
+        let scans = summarise_by(&store, &supports, deaths, Reading::Scans).expect("scans");
+        assert_eq!(batches.len(), supports.len());
+        assert!(
+            batches.values().any(|e| e.certainty < 5),
+            "some support is less than reported"
+        );
+        assert!(batches.values().any(|e| e.disputed), "some support is disputed");
+        assert!(
+            batches.values().any(|e| e.date.is_some()),
+            "some support is dated"
+        );
+        assert_eq!(
+            deaths,
+            batches.values().any(|e| e.deaths > 0),
+            "deaths read only when asked"
+        );
+        assert_eq!(batches, scans, "deaths: {deaths}");
+    }
+}
+
+/// A tie backed by thousands of dataset rows lists the firmest, latest few of them and says how
+/// many more there are: the report on a large import used to print every row behind every tie
+/// (65 MB of text at 100,000 rows).
+#[test]
+fn report_on_a_large_import_listed_every_supporting_row() {
+    use borderkg::import::synth::{write_synthetic, SynthLayout};
+    let env = Env::built();
+    let rows = 3_000;
+    let csv = env.store().with_extension("csv");
+    let mut file = std::fs::File::create(&csv).expect("csv");
+    write_synthetic(SynthLayout::Ucdp, rows, 7, &mut file).expect("synthetic rows");
+    drop(file);
+    env.ok(&["import", "ucdp", csv.to_str().expect("path")]);
+    let v: serde_json::Value = serde_json::from_str(&env.ok(&["report", "--format", "json"])).expect("json");
+    let ties = v["strongest_ties"].as_array().expect("strongest ties");
+    let mut cut = 0;
+    for tie in ties {
+        let listed = tie["evidence"].as_array().expect("evidence").len();
+        let more = tie["more"].as_u64().unwrap_or(0);
+        assert!(listed <= borderkg::projection::LISTED, "{tie}");
+        assert_eq!(
+            listed as u64 + more,
+            tie["weight"].as_f64().expect("weight") as u64,
+            "{tie}"
+        );
+        if more > 0 {
+            cut += 1;
+        }
+    }
+    assert!(cut > 0, "some tie has more supports than are listed");
+    let text = env.ok(&["report", "--width", "400"]);
+    let heaviest = ties[0]["more"].as_u64().expect("the heaviest tie is cut");
+    assert!(text.contains(&format!("and {heaviest} more")), "{text}");
+    assert!(
+        text.len() < 200_000,
+        "the report stays readable: {} bytes",
+        text.len()
+    );
+}

@@ -22,7 +22,10 @@ pub fn run(args: &GraphArgs, target: &super::Target<'_>, out: &mut impl Write) -
     }
     .map_err(anyhow::Error::msg)?;
     let store = target.open()?;
-    let network = projected(&*store, &args.network)?;
+    let mut network = projected(&*store, &args.network)?;
+    network
+        .complete_all(&*store)
+        .context("reading the evidence behind the ties")?;
     if format == GraphFormat::Csv {
         let dir = args.output.as_deref().context(
             "--format csv writes two files: give the folder for nodes.csv and edges.csv with -o DIR",

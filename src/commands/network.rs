@@ -84,11 +84,11 @@ pub fn projected(store: &dyn Kb, args: &NetworkArgs) -> anyhow::Result<ActorNetw
 /// The certainty rank of the standing labelled `name`, read from the ontology in the store.
 fn standing_rank(store: &dyn Kb, name: &str) -> anyhow::Result<u8> {
     let mut known = Vec::new();
-    for (label, rank) in read::standings(store)? {
-        if label.eq_ignore_ascii_case(name) {
-            return Ok(rank);
+    for standing in read::standings(store)? {
+        if standing.label.eq_ignore_ascii_case(name) {
+            return Ok(standing.rank);
         }
-        known.push(label);
+        known.push(standing.label);
     }
     Err(Error::Parameter(format!(
         "--min-certainty `{name}`: not a standing in this store; use one of {}",

@@ -2,11 +2,11 @@
 
 use std::io::Write;
 
-use anyhow::bail;
+use anyhow::{bail, Context};
 
 use super::network::projected;
 use crate::cli::{PathArgs, SummaryFormat};
-use crate::paths::{find_paths, render_json, render_text};
+use crate::paths::{find_paths, render_json, render_text, supports_on_routes};
 use crate::terms::{resolve_iri_in, LabelIndex};
 
 pub fn run(args: &PathArgs, target: &super::Target<'_>, out: &mut impl Write) -> anyhow::Result<()> {
@@ -14,7 +14,7 @@ pub fn run(args: &PathArgs, target: &super::Target<'_>, out: &mut impl Write) ->
     let names = LabelIndex::load(&*store)?;
     let from = resolve_iri_in(&names, &args.from_actor, "start actor")?;
     let to = resolve_iri_in(&names, &args.to_actor, "end actor")?;
-    let network = projected(&*store, &args.network)?;
+    let mut network = projected(&*store, &args.network)?;
     let (Some(a), Some(b)) = (network.find(from.as_str()), network.find(to.as_str())) else {
         let missing = if network.find(from.as_str()).is_none() {
             &args.from_actor
@@ -23,6 +23,10 @@ pub fn run(args: &PathArgs, target: &super::Target<'_>, out: &mut impl Write) ->
         };
         bail!("{missing} has no tie in the chosen network (check --relations and the filters)");
     };
+    let wanted = supports_on_routes(&network, a, b, usize::from(args.k), args.directed);
+    network
+        .complete(&*store, &wanted)
+        .context("reading the evidence along the paths")?;
     let paths = find_paths(
         &network,
         a,

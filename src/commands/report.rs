@@ -2,6 +2,8 @@
 
 use std::io::Write;
 
+use anyhow::Context;
+
 use super::network::projected;
 use crate::cli::ReportArgs;
 use crate::formats::choose;
@@ -11,7 +13,10 @@ pub fn run(args: &ReportArgs, target: &super::Target<'_>, out: &mut impl Write) 
     let format =
         choose(args.format, args.output.as_deref(), ReportFormat::Text).map_err(anyhow::Error::msg)?;
     let store = target.open()?;
-    let network = projected(&*store, &args.network)?;
+    let mut network = projected(&*store, &args.network)?;
+    network
+        .complete_listed(&*store)
+        .context("reading the evidence the report shows")?;
     let mut report = analyse(&network, args.network.weight, !args.undirected);
     if let Some(actor) = &args.network.actor {
         let ties = if args.network.radius == 1 { "tie" } else { "ties" };

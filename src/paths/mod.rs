@@ -7,6 +7,7 @@ mod render;
 
 pub use render::{render_json, render_text};
 
+use std::collections::BTreeSet;
 use std::path::Path;
 
 use petgraph::graph::NodeIndex;
@@ -77,21 +78,15 @@ pub struct FoundPath {
     pub rank: String,
 }
 
-/// Finds up to `k` shortest paths from `from` to `to`, following ties forward only when `directed`.
-/// Paths of equal length are ranked by the strength of their evidence: more supporting events
-/// first, then the firmer weakest hop (see [`rank`]); each path says why it ranks where it does.
-/// With `sources`, every cited sentence carries its text.
-///
-/// # Errors
-/// An unreadable article.
-pub fn find_paths(
+/// The routes [`find_paths`] weighs: up to `3k + 10` shortest sequences of nodes from `from` to
+/// `to`, so that every path of the lengths kept can compete on its evidence.
+fn routes(
     network: &ActorNetwork,
     from: NodeIndex,
     to: NodeIndex,
     k: usize,
     directed: bool,
-    sources: Option<&Path>,
-) -> Result<Vec<FoundPath>> {
+) -> Vec<Vec<usize>> {
     let g = &network.graph;
     let mut adjacency: Vec<Vec<usize>> = vec![Vec::new(); g.node_count()];
     for e in g.edge_references() {
@@ -108,11 +103,53 @@ pub fn find_paths(
         list.sort_by_key(|&n| g[NodeIndex::new(n)].label.to_lowercase());
         list.dedup();
     }
+    let wanted = k.saturating_mul(3).saturating_add(10);
+    k_shortest_paths(&adjacency, from.index(), to.index(), wanted)
+}
+
+/// The supports of every tie on the routes [`find_paths`] weighs: the evidence to
+/// [complete](ActorNetwork::complete) before calling it.
+pub fn supports_on_routes(
+    network: &ActorNetwork,
+    from: NodeIndex,
+    to: NodeIndex,
+    k: usize,
+    directed: bool,
+) -> BTreeSet<String> {
+    let g = &network.graph;
+    let mut out = BTreeSet::new();
+    for nodes in routes(network, from, to, k, directed) {
+        for pair in nodes.windows(2) {
+            let (a, b) = (NodeIndex::new(pair[0]), NodeIndex::new(pair[1]));
+            let backward = g.edges_connecting(b, a).filter(|_| !directed);
+            for e in g.edges_connecting(a, b).chain(backward) {
+                out.extend(e.weight().supports.iter().cloned());
+            }
+        }
+    }
+    out
+}
+
+/// Finds up to `k` shortest paths from `from` to `to`, following ties forward only when `directed`.
+/// Paths of equal length are ranked by the strength of their evidence: more supporting events
+/// first, then the firmer weakest hop (see [`rank`]); each path says why it ranks where it does.
+/// With `sources`, every cited sentence carries its text. The evidence of
+/// [`supports_on_routes`] is expected to be complete.
+///
+/// # Errors
+/// An unreadable article.
+pub fn find_paths(
+    network: &ActorNetwork,
+    from: NodeIndex,
+    to: NodeIndex,
+    k: usize,
+    directed: bool,
+    sources: Option<&Path>,
+) -> Result<Vec<FoundPath>> {
+    let g = &network.graph;
     let mut quoter = Quoter::new(sources);
     let mut out = Vec::new();
-    // Ask for more than k so that every path of the lengths kept can compete on its evidence.
-    let wanted = k.saturating_mul(3).saturating_add(10);
-    for nodes in k_shortest_paths(&adjacency, from.index(), to.index(), wanted) {
+    for nodes in routes(network, from, to, k, directed) {
         let mut hops = Vec::new();
         for pair in nodes.windows(2) {
             let (a, b) = (NodeIndex::new(pair[0]), NodeIndex::new(pair[1]));

@@ -1,12 +1,13 @@
 //! The evidence behind a tie: for each supporting event (or fact, or entity), its label, class, date,
 //! place, deaths, how firmly it is stated, whether it is disputed, and the sentences that state it.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::dates::spell;
 use crate::error::Result;
 use crate::query::Kb;
 use crate::read::evidence as read;
+use crate::read::network::{standings, Standing};
 use crate::vocab::compact;
 
 /// One sentence stating a support.
@@ -105,7 +106,8 @@ impl CitedSentence {
 pub struct Evidence {
     /// Its IRI.
     pub iri: String,
-    /// Compact name.
+    /// Compact name. This and the fields after it up to `places`, and `citations`, are filled in
+    /// by [`complete`]; a projection fills them only for the evidence it shows.
     pub id: String,
     /// Label.
     pub label: String,
@@ -121,7 +123,7 @@ pub struct Evidence {
     pub places: Vec<String>,
     /// Deaths: the largest total any one source gives for it.
     pub deaths: u64,
-    /// Highest certainty rank among its attestations (5, reported, when it has none).
+    /// Highest certainty rank among its attestations ([`super::REPORTED_RANK`] when it has none).
     pub certainty: u8,
     /// Label of that standing.
     pub standing: String,
@@ -169,82 +171,168 @@ impl Evidence {
     }
 }
 
-/// Collects the evidence for each IRI of `supports`, with a handful of set-oriented queries per
-/// batch of supports (not several queries per support), so the cost grows with the evidence.
+/// More supports than this are summarised from whole-graph scans rather than in batches: past
+/// it, most of a graph's supports are usually wanted, and scans joined by hashing cost less than
+/// looking each support up.
+pub const SCAN_ABOVE: usize = 4 * crate::read::BATCH;
+
+/// How [`summarise_by`] reads the graph. Both give the same summaries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    /// Questions about the supports, a batch at a time.
+    Batches,
+    /// Questions about every support in the graph at once, answered by whole index scans.
+    Scans,
+}
+
+/// What the projection needs to know of each of `supports` to filter and weigh ties: its firmest
+/// standing, date, whether it is disputed or a candidate, and (with `deaths`) its deaths. The
+/// fields shown to people (label, class, places, citations) are left empty for [`complete`].
 ///
 /// # Errors
 /// A storage or query error.
-pub fn collect(store: &dyn Kb, supports: &BTreeSet<String>) -> Result<BTreeMap<String, Evidence>> {
+pub fn summarise(
+    store: &dyn Kb,
+    supports: &BTreeSet<String>,
+    deaths: bool,
+) -> Result<BTreeMap<String, Evidence>> {
+    let reading = if supports.len() > SCAN_ABOVE {
+        Reading::Scans
+    } else {
+        Reading::Batches
+    };
+    summarise_by(store, supports, deaths, reading)
+}
+
+/// As [`summarise`], reading the graph as `reading` says.
+///
+/// # Errors
+/// A storage or query error.
+pub fn summarise_by(
+    store: &dyn Kb,
+    supports: &BTreeSet<String>,
+    deaths: bool,
+    reading: Reading,
+) -> Result<BTreeMap<String, Evidence>> {
     let all: Vec<&String> = supports.iter().collect();
-    let mut out = BTreeMap::new();
-    for detail in read::details(store, &all)? {
-        let id = compact(&detail.iri);
-        out.insert(
-            detail.iri.clone(),
-            Evidence {
-                label: detail.label.unwrap_or_else(|| id.clone()),
-                id,
-                class: detail.class.unwrap_or_default(),
-                date: detail.date,
-                precision: detail.precision,
-                date_text: Some(detail.date_texts.join(" / ")).filter(|s| !s.is_empty()),
-                places: detail.places,
-                deaths: 0,
-                certainty: 5,
+    let among = match reading {
+        Reading::Scans => read::Among::Supports,
+        Reading::Batches => read::Among::These(&all),
+    };
+    let mut out: BTreeMap<String, Evidence> = supports
+        .iter()
+        .map(|iri| {
+            let ev = Evidence {
+                iri: iri.clone(),
+                certainty: super::REPORTED_RANK,
                 standing: "reported".to_owned(),
-                disputed: false,
-                candidate: false,
-                citations: Vec::new(),
-                iri: detail.iri,
-            },
-        );
+                ..Evidence::default()
+            };
+            (iri.clone(), ev)
+        })
+        .collect();
+    let table: HashMap<String, Standing> = standings(store)?
+        .into_iter()
+        .map(|s| (s.iri.clone(), s))
+        .collect();
+    let mut firmest: HashMap<String, &Standing> = HashMap::new();
+    for (iri, standing) in read::standings(store, among)? {
+        let (Some(standing), true) = (table.get(&standing), out.contains_key(&iri)) else {
+            continue;
+        };
+        let best = firmest.entry(iri).or_insert(standing);
+        if standing.rank > best.rank {
+            *best = standing;
+        }
     }
-    for (iri, label) in read::fact_labels(store, &all)? {
+    for (iri, standing) in firmest {
         if let Some(ev) = out.get_mut(&iri) {
+            ev.certainty = standing.rank;
+            ev.standing.clone_from(&standing.label);
+        }
+    }
+    for (iri, date) in read::dates(store, among)? {
+        if let Some(ev) = out.get_mut(&iri) {
+            // One date per node is the rule; should there be more, the earliest is kept.
+            if ev.date.as_ref().is_none_or(|d| date < *d) {
+                ev.date = Some(date);
+            }
+        }
+    }
+    if deaths {
+        for row in read::deaths(store, &all)? {
+            if let Some(ev) = out.get_mut(&row.iri) {
+                let deaths = if row.totals > 0 { row.total } else { row.parts };
+                ev.deaths = ev.deaths.max(deaths);
+            }
+        }
+    }
+    for iri in read::disputed(store)? {
+        if let Some(ev) = out.get_mut(&iri) {
+            ev.disputed = true;
+        }
+    }
+    for iri in read::candidates(store)? {
+        if let Some(ev) = out.get_mut(&iri) {
+            ev.candidate = true;
+        }
+    }
+    Ok(out)
+}
+
+/// Fills in what people are shown of each of `iris` that `evidence` holds: name, label, class,
+/// date as worded, places and citations.
+///
+/// # Errors
+/// A storage or query error.
+pub fn complete(store: &dyn Kb, evidence: &mut BTreeMap<String, Evidence>, iris: &[&String]) -> Result<()> {
+    for detail in read::details(store, iris)? {
+        let Some(ev) = evidence.get_mut(&detail.iri) else {
+            continue;
+        };
+        ev.id = compact(&detail.iri);
+        ev.label = detail.label.unwrap_or_else(|| ev.id.clone());
+        ev.class = detail.class.unwrap_or_default();
+        ev.precision = detail.precision;
+        ev.date_text = Some(detail.date_texts.join(" / ")).filter(|s| !s.is_empty());
+        ev.places = detail.places;
+    }
+    for (iri, label) in read::fact_labels(store, iris)? {
+        if let Some(ev) = evidence.get_mut(&iri) {
             if ev.label == ev.id {
                 ev.label = label;
             }
         }
     }
-    let mut ranked: BTreeMap<String, Vec<(Citation, u8)>> = BTreeMap::new();
-    for row in read::citations(store, &all)? {
-        ranked.entry(row.iri).or_default().push((
-            Citation {
-                file: row.file,
-                sentence: row.sentence.unwrap_or(0),
-                row: row.row,
-                record: row.record,
-                standing: row.standing,
-                claimants: row.claimants,
-            },
-            row.rank.unwrap_or(5),
-        ));
+    let mut cited: BTreeMap<String, Vec<Citation>> = BTreeMap::new();
+    for row in read::citations(store, iris)? {
+        cited.entry(row.iri).or_default().push(Citation {
+            file: row.file,
+            sentence: row.sentence.unwrap_or(0),
+            row: row.row,
+            record: row.record,
+            standing: row.standing,
+            claimants: row.claimants,
+        });
     }
-    for (iri, mut citations) in ranked {
-        let Some(ev) = out.get_mut(&iri) else { continue };
-        citations.sort_by(|(a, _), (b, _)| (&a.file, a.sentence, a.row).cmp(&(&b.file, b.sentence, b.row)));
-        if let Some((best, rank)) = citations.iter().max_by_key(|(_, rank)| *rank) {
-            ev.certainty = *rank;
-            ev.standing = best.standing.clone();
-        }
-        ev.citations = citations.into_iter().map(|(c, _)| c).collect();
+    for (iri, mut citations) in cited {
+        let Some(ev) = evidence.get_mut(&iri) else {
+            continue;
+        };
+        citations.sort_by(|a, b| (&a.file, a.sentence, a.row).cmp(&(&b.file, b.sentence, b.row)));
+        ev.citations = citations;
     }
-    for row in read::deaths(store, &all)? {
-        if let Some(ev) = out.get_mut(&row.iri) {
-            let deaths = if row.totals > 0 { row.total } else { row.parts };
-            ev.deaths = ev.deaths.max(deaths);
-        }
-    }
-    for iri in read::disputed(store, &all)? {
-        if let Some(ev) = out.get_mut(&iri) {
-            ev.disputed = true;
-        }
-    }
-    for iri in read::candidates(store, &all)? {
-        if let Some(ev) = out.get_mut(&iri) {
-            ev.candidate = true;
-        }
-    }
+    Ok(())
+}
+
+/// Everything known of each of `supports`: [`summarise`] and [`complete`] together.
+///
+/// # Errors
+/// A storage or query error.
+pub fn collect(store: &dyn Kb, supports: &BTreeSet<String>) -> Result<BTreeMap<String, Evidence>> {
+    let mut out = summarise(store, supports, true)?;
+    let all: Vec<&String> = supports.iter().collect();
+    complete(store, &mut out, &all)?;
     Ok(out)
 }
 

@@ -5,7 +5,9 @@
 
 mod evidence;
 
-pub use evidence::{collect as collect_evidence, Citation, CitedSentence, Evidence};
+pub use evidence::{
+    collect as collect_evidence, summarise_by, Citation, CitedSentence, Evidence, Reading, SCAN_ABOVE,
+};
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -47,6 +49,9 @@ pub struct Tie {
     /// Latest known date.
     pub last_date: Option<String>,
 }
+
+/// How many supports of a tie are shown to people (see [`ActorNetwork::listed`]).
+pub const LISTED: usize = 10;
 
 /// Certainty rank of `reported`: a tie whose firmest support is below it is doubtful.
 pub const REPORTED_RANK: u8 = 5;
@@ -106,7 +111,8 @@ pub struct ProjectionConfig {
 pub struct ActorNetwork {
     /// Actors as nodes, ties as edges.
     pub graph: DiGraph<Actor, Tie>,
-    /// Evidence for every supporting node, by IRI.
+    /// Evidence for every supporting node, by IRI: summarised for all of them, and complete (see
+    /// [`Evidence::id`]) for those passed to [`ActorNetwork::complete`].
     pub evidence: BTreeMap<String, Evidence>,
     /// The relations that were projected, compacted.
     pub relations: Vec<String>,
@@ -173,6 +179,56 @@ impl ActorNetwork {
         order.into_iter().map(|(class, _)| class.to_owned()).collect()
     }
 
+    /// The supports of `tie` to show people, and how many more it has: all of them up to
+    /// [`LISTED`], else the [`LISTED`] firmest, latest first.
+    pub fn listed<'a>(&self, tie: &'a Tie) -> (Vec<&'a String>, usize) {
+        let mut shown: Vec<&String> = tie.supports.iter().collect();
+        if shown.len() <= LISTED {
+            return (shown, 0);
+        }
+        let key = |s: &String| self.evidence.get(s).map(|e| (e.certainty, e.date.clone()));
+        shown.sort_by(|a, b| key(b).cmp(&key(a)).then_with(|| a.cmp(b)));
+        shown.truncate(LISTED);
+        (shown, tie.supports.len() - LISTED)
+    }
+
+    /// Completes the evidence of `iris` (those not complete yet) for people to read: labels,
+    /// classes, places and citations.
+    ///
+    /// # Errors
+    /// A storage or query error.
+    pub fn complete<'a>(&mut self, store: &dyn Kb, iris: impl IntoIterator<Item = &'a String>) -> Result<()> {
+        let wanted: BTreeSet<&String> = iris
+            .into_iter()
+            .filter(|iri| self.evidence.get(*iri).is_some_and(|e| e.id.is_empty()))
+            .collect();
+        let wanted: Vec<&String> = wanted.into_iter().collect();
+        evidence::complete(store, &mut self.evidence, &wanted)
+    }
+
+    /// Completes the evidence of every tie's [`listed`](Self::listed) supports.
+    ///
+    /// # Errors
+    /// A storage or query error.
+    pub fn complete_listed(&mut self, store: &dyn Kb) -> Result<()> {
+        let listed: BTreeSet<String> = self
+            .graph
+            .edge_weights()
+            .flat_map(|tie| self.listed(tie).0)
+            .cloned()
+            .collect();
+        self.complete(store, &listed)
+    }
+
+    /// Completes the evidence of every support.
+    ///
+    /// # Errors
+    /// A storage or query error.
+    pub fn complete_all(&mut self, store: &dyn Kb) -> Result<()> {
+        let all: Vec<String> = self.evidence.keys().cloned().collect();
+        self.complete(store, &all)
+    }
+
     /// The standing label of the firmest evidence behind `tie` (`reported` when it has none).
     pub fn standing(&self, tie: &Tie) -> String {
         tie.supports
@@ -212,7 +268,7 @@ pub fn project(store: &dyn Kb, config: &ProjectionConfig) -> Result<ActorNetwork
         }
     }
     let all_supports: BTreeSet<String> = ties.values().flatten().cloned().collect();
-    let evidence = evidence::collect(store, &all_supports)?;
+    let evidence = evidence::summarise(store, &all_supports, config.weighting == Weighting::Deaths)?;
 
     let mut graph: DiGraph<Actor, Tie> = DiGraph::new();
     let mut index: HashMap<String, NodeIndex> = HashMap::new();
@@ -274,4 +330,67 @@ pub fn project(store: &dyn Kb, config: &ProjectionConfig) -> Result<ActorNetwork
         focus: None,
         classes: Vec::new(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn network_with(supports: &[(&str, u8, Option<&str>)]) -> (ActorNetwork, Tie) {
+        let mut network = ActorNetwork {
+            graph: DiGraph::new(),
+            evidence: BTreeMap::new(),
+            relations: Vec::new(),
+            focus: None,
+            classes: Vec::new(),
+        };
+        for (iri, certainty, date) in supports {
+            let ev = Evidence {
+                iri: (*iri).to_owned(),
+                certainty: *certainty,
+                date: date.map(str::to_owned),
+                ..Evidence::default()
+            };
+            network.evidence.insert((*iri).to_owned(), ev);
+        }
+        let tie = Tie {
+            relation: "bkg:attacked".into(),
+            supports: supports.iter().map(|(iri, ..)| (*iri).to_owned()).collect(),
+            weight: supports.len() as f64,
+            certainty: 5,
+            disputed: false,
+            first_date: None,
+            last_date: None,
+        };
+        (network, tie)
+    }
+
+    #[test]
+    fn a_tie_with_few_supports_lists_them_all_in_their_order() {
+        let (network, tie) = network_with(&[("ev:b", 2, None), ("ev:a", 6, Some("2020"))]);
+        let (listed, more) = network.listed(&tie);
+        assert_eq!(listed, [&"ev:b".to_owned(), &"ev:a".to_owned()]);
+        assert_eq!(more, 0);
+    }
+
+    #[test]
+    fn a_tie_with_many_supports_lists_the_firmest_latest_and_counts_the_rest() {
+        let mut supports: Vec<(String, u8, Option<String>)> = (0..LISTED + 5)
+            .map(|i| (format!("ev:{i:02}"), 5, Some(format!("2020-01-{:02}", i + 1))))
+            .collect();
+        supports[0].1 = 6; // the earliest, but confirmed
+        supports[3].2 = None; // undated: after every dated one of its standing
+        let borrowed: Vec<(&str, u8, Option<&str>)> = supports
+            .iter()
+            .map(|(iri, c, d)| (iri.as_str(), *c, d.as_deref()))
+            .collect();
+        let (network, tie) = network_with(&borrowed);
+        let (listed, more) = network.listed(&tie);
+        assert_eq!(more, 5);
+        let names: Vec<&str> = listed.iter().map(|s| s.as_str()).collect();
+        assert_eq!(
+            names,
+            ["ev:00", "ev:14", "ev:13", "ev:12", "ev:11", "ev:10", "ev:09", "ev:08", "ev:07", "ev:06"]
+        );
+    }
 }

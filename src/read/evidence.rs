@@ -6,15 +6,13 @@ use std::collections::BTreeSet;
 
 use super::{batched, iri, number, parts, text};
 use crate::error::Result;
-use crate::query::Kb;
+use crate::query::{select, Kb};
 
-const DETAILS: &str = "SELECT ?e (SAMPLE(?l) AS ?label) (SAMPLE(?c) AS ?class) (SAMPLE(?d) AS ?date)
-  (SAMPLE(?p) AS ?precision) (GROUP_CONCAT(DISTINCT ?dt; separator=\"\\u001f\") AS ?dateText)
+const DETAILS: &str = "SELECT ?e (SAMPLE(?l) AS ?label) (SAMPLE(?c) AS ?class) (SAMPLE(?p) AS ?precision) (GROUP_CONCAT(DISTINCT ?dt; separator=\"\\u001f\") AS ?dateText)
   (GROUP_CONCAT(DISTINCT ?pl; separator=\"\\u001f\") AS ?places) WHERE {
   VALUES_E
   OPTIONAL { ?e rdfs:label|skos:prefLabel ?l }
   OPTIONAL { ?e a ?c . FILTER NOT EXISTS { ?e a ?sub . ?sub rdfs:subClassOf+ ?c . FILTER(?sub != ?c) } }
-  OPTIONAL { ?e bkg:date ?d }
   OPTIONAL { ?e bkg:datePrecision/rdfs:label ?p }
   OPTIONAL { ?e bkg:dateText ?dt }
   OPTIONAL { ?e bkg:place/skos:prefLabel ?pl }
@@ -40,14 +38,31 @@ const CITATIONS: &str =
   OPTIONAL { ?a bkg:claimant ?c . OPTIONAL { ?c skos:prefLabel ?cpl } BIND(COALESCE(?cpl, STR(?c)) AS ?cl) }
 } GROUP BY ?e ?file ?i ?row ?record ?standing ?rank";
 
-const CANDIDATES: &str = "SELECT DISTINCT ?e WHERE { VALUES_E ?e bkg:reviewStatus bkg:Candidate }";
+const CANDIDATES: &str = "SELECT DISTINCT ?e WHERE { ?e bkg:reviewStatus bkg:Candidate }";
 
 const DISPUTED: &str = "SELECT DISTINCT ?e WHERE {
-  VALUES_E
   { ?d bkg:denies|bkg:disputes ?e }
   UNION { ?e bkg:asserts ?claim . ?d bkg:denies|bkg:disputes ?claim }
   UNION { ?accusation bkg:asserts ?e . ?d bkg:denies|bkg:disputes ?accusation }
 }";
+
+/// The standings of the attestations of a batch of events or facts.
+const STANDINGS_OF: &str = "SELECT ?e ?s WHERE { VALUES_E ?e bkg:attestedBy ?a . ?a bkg:standing ?s }";
+
+/// The standings of the attestations of every support a tie can have: an event a triple is derived
+/// from, or a reified fact. Each part is a sub-select, so that the engine joins them by hashing
+/// whole index scans instead of looking up each support's attestations one by one.
+const SUPPORT_STANDINGS: &str = "SELECT ?e ?s WHERE {
+  { SELECT DISTINCT ?e WHERE { { ?edge bkg:derivedFrom ?e } UNION { ?e a bkg:Fact } } }
+  { SELECT ?e ?a WHERE { ?e bkg:attestedBy ?a } }
+  { SELECT ?a ?s WHERE { ?a bkg:standing ?s } }
+}";
+
+/// The dates of a batch of events or facts.
+const DATES_OF: &str = "SELECT ?e ?d WHERE { VALUES_E ?e bkg:date ?d }";
+
+/// Every date in the graph: one index scan.
+const DATES: &str = "SELECT ?e ?d WHERE { ?e bkg:date ?d }";
 
 /// Deaths of an event per source: the largest figure for all sides where the source gives one
 /// (restatements of a total are not added up), else the sum of its distinct figures for parts.
@@ -63,7 +78,7 @@ const DEATHS: &str =
   BIND(IF(?isTotal = 1, 0, ?n) AS ?part)
 } GROUP BY ?e ?file";
 
-/// Label, class, date and places of an event or fact.
+/// Label, class, date precision and wording, and places of an event or fact.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Detail {
     /// Its IRI.
@@ -72,8 +87,6 @@ pub struct Detail {
     pub label: Option<String>,
     /// Its most specific class, compacted.
     pub class: Option<String>,
-    /// Its date as written in the graph.
-    pub date: Option<String>,
     /// The label of the date's precision.
     pub precision: Option<String>,
     /// The words the sources use for the date, sorted.
@@ -117,6 +130,47 @@ pub struct DeathsRow {
     pub totals: u64,
 }
 
+/// Which events and facts a question is about.
+#[derive(Debug, Clone, Copy)]
+pub enum Among<'a> {
+    /// These, asked in batches.
+    These(&'a [&'a String]),
+    /// Every support of a tie in the graph, asked at once; the caller keeps those it wants. Cheaper
+    /// than batches when most of the graph's supports are wanted.
+    Supports,
+}
+
+/// The standing (IRI) of each attestation of the events or facts `among`, as `(iri, standing)`.
+///
+/// # Errors
+/// A storage, transport or query error.
+pub fn standings(kb: &dyn Kb, among: Among<'_>) -> Result<Vec<(String, String)>> {
+    let rows = match among {
+        Among::These(iris) => batched(kb, "tie evidence", STANDINGS_OF, iris)?,
+        Among::Supports => select(kb, "tie evidence", SUPPORT_STANDINGS, &[])?,
+    };
+    Ok(rows
+        .iter()
+        .filter_map(|row| Some((iri(row, "e")?, iri(row, "s")?)))
+        .collect())
+}
+
+/// The dates (lexical form) of the events or facts `among`, as `(iri, date)`; with
+/// [`Among::Supports`], of everything dated.
+///
+/// # Errors
+/// A storage, transport or query error.
+pub fn dates(kb: &dyn Kb, among: Among<'_>) -> Result<Vec<(String, String)>> {
+    let rows = match among {
+        Among::These(iris) => batched(kb, "tie evidence", DATES_OF, iris)?,
+        Among::Supports => select(kb, "tie evidence", DATES, &[])?,
+    };
+    Ok(rows
+        .iter()
+        .filter_map(|row| Some((iri(row, "e")?, text(row, "d")?)))
+        .collect())
+}
+
 /// Details of each of `iris`.
 ///
 /// # Errors
@@ -129,7 +183,6 @@ pub fn details(kb: &dyn Kb, iris: &[&String]) -> Result<Vec<Detail>> {
                 iri: iri(row, "e")?,
                 label: text(row, "label"),
                 class: text(row, "class"),
-                date: text(row, "date"),
                 precision: text(row, "precision"),
                 date_texts: parts(row, "dateText"),
                 places: parts(row, "places"),
@@ -189,24 +242,24 @@ pub fn deaths(kb: &dyn Kb, iris: &[&String]) -> Result<Vec<DeathsRow>> {
         .collect())
 }
 
-/// Which of `iris` are denied or disputed (themselves, a claim they assert, or an accusation
-/// asserting them).
+/// Everything denied or disputed (itself, a claim it asserts, or an accusation asserting it).
+/// Denials and disputes are few, so the whole graph is asked at once.
 ///
 /// # Errors
 /// A storage, transport or query error.
-pub fn disputed(kb: &dyn Kb, iris: &[&String]) -> Result<BTreeSet<String>> {
-    Ok(batched(kb, "tie evidence", DISPUTED, iris)?
+pub fn disputed(kb: &dyn Kb) -> Result<BTreeSet<String>> {
+    Ok(select(kb, "tie evidence", DISPUTED, &[])?
         .iter()
         .filter_map(|row| iri(row, "e"))
         .collect())
 }
 
-/// Which of `iris` are unreviewed extraction candidates.
+/// Every unreviewed extraction candidate.
 ///
 /// # Errors
 /// A storage, transport or query error.
-pub fn candidates(kb: &dyn Kb, iris: &[&String]) -> Result<BTreeSet<String>> {
-    Ok(batched(kb, "tie evidence", CANDIDATES, iris)?
+pub fn candidates(kb: &dyn Kb) -> Result<BTreeSet<String>> {
+    Ok(select(kb, "tie evidence", CANDIDATES, &[])?
         .iter()
         .filter_map(|row| iri(row, "e"))
         .collect())

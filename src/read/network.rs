@@ -29,7 +29,7 @@ const NODES: &str = "SELECT ?e (SAMPLE(?l) AS ?label) (SAMPLE(?c) AS ?class) WHE
   OPTIONAL { ?e a ?c . FILTER NOT EXISTS { ?e a ?sub . ?sub rdfs:subClassOf+ ?c . FILTER(?sub != ?c) } }
 } GROUP BY ?e";
 
-const STANDINGS: &str = "SELECT ?label ?rank WHERE { ?s a bkg:Standing ; rdfs:label ?label ; bkg:certaintyRank ?rank } ORDER BY DESC(?rank)";
+const STANDINGS: &str = "SELECT ?s ?label ?rank WHERE { ?s a bkg:Standing ; rdfs:label ?label ; bkg:certaintyRank ?rank } ORDER BY DESC(?rank) ?s";
 
 const PREDICATES: &str = "SELECT DISTINCT ?p WHERE { ?s ?p ?o }";
 
@@ -104,14 +104,31 @@ pub fn nodes(kb: &dyn Kb, iris: &BTreeSet<&String>) -> Result<HashMap<String, No
         .collect())
 }
 
-/// The standings (label and certainty rank), most certain first.
+/// A standing of the ontology: how firmly a source states something.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Standing {
+    /// Its IRI.
+    pub iri: String,
+    /// Its label (`alleged`).
+    pub label: String,
+    /// Its certainty rank (6 confirmed … 0 denied).
+    pub rank: u8,
+}
+
+/// The standings, most certain first.
 ///
 /// # Errors
 /// A storage, transport or query error.
-pub fn standings(kb: &dyn Kb) -> Result<Vec<(String, u8)>> {
+pub fn standings(kb: &dyn Kb) -> Result<Vec<Standing>> {
     Ok(select(kb, "standings", STANDINGS, &[])?
         .iter()
-        .filter_map(|row| Some((text(row, "label")?, number(row, "rank")?)))
+        .filter_map(|row| {
+            Some(Standing {
+                iri: iri(row, "s")?,
+                label: text(row, "label")?,
+                rank: number(row, "rank")?,
+            })
+        })
         .collect())
 }
 

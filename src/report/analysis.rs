@@ -133,8 +133,15 @@ pub struct TieRow {
     pub standing: String,
     /// Disputed?
     pub disputed: bool,
-    /// Evidence.
+    /// Evidence: the supports [`ActorNetwork::listed`] shows.
     pub evidence: Vec<TieEvidence>,
+    /// Supports not listed in `evidence`.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub more: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// Everything the report shows.
@@ -366,9 +373,9 @@ pub fn analyse(network: &ActorNetwork, weighting: Weighting, directed: bool) -> 
 
     let tie_row = |e: petgraph::graph::EdgeReference<'_, crate::projection::Tie>| {
         let tie = e.weight();
-        let evidence: Vec<TieEvidence> = tie
-            .supports
-            .iter()
+        let (listed, more) = network.listed(tie);
+        let evidence: Vec<TieEvidence> = listed
+            .into_iter()
             .filter_map(|s| network.evidence.get(s))
             .map(|ev| TieEvidence {
                 id: ev.id.clone(),
@@ -400,6 +407,7 @@ pub fn analyse(network: &ActorNetwork, weighting: Weighting, directed: bool) -> 
             standing: network.standing(tie),
             disputed: tie.disputed,
             evidence,
+            more,
         }
     };
     let mut by_weight: Vec<_> = g.edge_references().collect();

@@ -45,6 +45,7 @@ fn tie_rows(ties: &[TieRow]) -> Vec<Vec<String>> {
                         };
                         format!("{}{date} ({})", e.label, e.sources.join(" "))
                     })
+                    .chain((t.more > 0).then(|| format!("and {} more", t.more)))
                     .collect::<Vec<_>>()
                     .join("; "),
             ]

@@ -59,9 +59,9 @@ fn pairs(network: &ActorNetwork) -> BTreeMap<(usize, usize), PairLine> {
         let sources = side
             .entry(tie.relation.trim_start_matches("bkg:").to_owned())
             .or_default();
-        for citation in tie
-            .supports
-            .iter()
+        let (listed, more) = network.listed(tie);
+        for citation in listed
+            .into_iter()
             .filter_map(|s| network.evidence.get(s))
             .flat_map(|ev| &ev.citations)
         {
@@ -69,6 +69,9 @@ fn pairs(network: &ActorNetwork) -> BTreeMap<(usize, usize), PairLine> {
             if !sources.contains(&short) {
                 sources.push(short);
             }
+        }
+        if more > 0 {
+            sources.push(format!("and {more} more events"));
         }
         entry.doubtful |= tie.doubtful();
         entry.weight += tie.weight;

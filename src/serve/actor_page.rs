@@ -79,9 +79,9 @@ fn ties(snapshot: &Snapshot, network: &ActorNetwork, iri: &str) -> String {
                 Direction::Incoming => (edge.source(), "←"),
             };
             let tie = edge.weight();
-            let evidence: Vec<String> = tie
-                .supports
-                .iter()
+            let (listed, more) = network.listed(tie);
+            let evidence: Vec<String> = listed
+                .into_iter()
                 .map(|support| {
                     let label = network.evidence.get(support).map(|e| {
                         let cites: Vec<String> = e.citations.iter().map(|c| c.short()).collect();
@@ -89,6 +89,7 @@ fn ties(snapshot: &Snapshot, network: &ActorNetwork, iri: &str) -> String {
                     });
                     html::iri(support, label.as_deref().or_else(|| snapshot.name(support)))
                 })
+                .chain((more > 0).then(|| esc(&format!("and {more} more events"))))
                 .collect();
             rows.push(vec![
                 esc(arrow),

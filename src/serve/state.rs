@@ -85,7 +85,9 @@ impl Snapshot {
                     weighting: Weighting::Events,
                     ..ProjectionConfig::default()
                 };
-                crate::projection::project(&self.store, &config).ok()
+                let mut network = crate::projection::project(&self.store, &config).ok()?;
+                network.complete_listed(&self.store).ok()?;
+                Some(network)
             })
             .as_ref()
     }
