@@ -260,7 +260,7 @@ pub fn summarise_by(
         }
     }
     if deaths {
-        for row in read::deaths(store, &all)? {
+        for row in read::deaths(store, among)? {
             if let Some(ev) = out.get_mut(&row.iri) {
                 let deaths = if row.totals > 0 { row.total } else { row.parts };
                 ev.deaths = ev.deaths.max(deaths);

@@ -66,17 +66,32 @@ const DATES: &str = "SELECT ?e ?d WHERE { ?e bkg:date ?d }";
 
 /// Deaths of an event per source: the largest figure for all sides where the source gives one
 /// (restatements of a total are not added up), else the sum of its distinct figures for parts.
+/// `FIGURES` stands for the pattern binding each event `?e`, its figures `?f` with their deaths
+/// `?n`, the source `?file` attesting each, and `?isTotal` (1 for a figure for all sides).
 const DEATHS: &str =
     "SELECT ?e ?file (MAX(?total) AS ?all) (SUM(?part) AS ?parts) (SUM(?isTotal) AS ?totals) WHERE {
-  { SELECT DISTINCT ?e ?file ?f ?n ?isTotal WHERE {
-      VALUES_E
-      ?e bkg:casualties ?f . ?f bkg:deaths ?n ; bkg:attestedBy ?fa .
-      { ?fa bkg:source/bkg:fileName ?file } UNION { ?fa bkg:datasetFile ?file }
-      BIND(IF(EXISTS { ?f bkg:victimCategory id:people-all-sides }, 1, 0) AS ?isTotal)
-  } }
+  { SELECT DISTINCT ?e ?file ?f ?n ?isTotal WHERE { FIGURES } }
   BIND(IF(?isTotal = 1, ?n, 0) AS ?total)
   BIND(IF(?isTotal = 1, 0, ?n) AS ?part)
 } GROUP BY ?e ?file";
+
+/// The figures of a batch of events.
+const FIGURES_OF: &str = "VALUES_E
+  ?e bkg:casualties ?f . ?f bkg:deaths ?n ; bkg:attestedBy ?fa .
+  { ?fa bkg:source/bkg:fileName ?file } UNION { ?fa bkg:datasetFile ?file }
+  BIND(IF(EXISTS { ?f bkg:victimCategory id:people-all-sides }, 1, 0) AS ?isTotal)";
+
+/// The figures of every support of a tie, each part a sub-select so that the engine joins whole
+/// index scans by hashing.
+const SUPPORT_FIGURES: &str = "{ SELECT DISTINCT ?e WHERE { { ?edge bkg:derivedFrom ?e } UNION { ?e a bkg:Fact } } }
+  { SELECT ?e ?f WHERE { ?e bkg:casualties ?f } }
+  { SELECT ?f ?n WHERE { ?f bkg:deaths ?n } }
+  { SELECT ?f ?fa WHERE { ?f bkg:attestedBy ?fa } }
+  { SELECT ?fa ?file WHERE {
+      { { SELECT ?fa ?src WHERE { ?fa bkg:source ?src } } { SELECT ?src ?file WHERE { ?src bkg:fileName ?file } } }
+      UNION { ?fa bkg:datasetFile ?file } } }
+  OPTIONAL { SELECT ?f ?whole WHERE { ?f bkg:victimCategory id:people-all-sides BIND(1 AS ?whole) } }
+  BIND(IF(BOUND(?whole), 1, 0) AS ?isTotal)";
 
 /// Label, class, date precision and wording, and places of an event or fact.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -224,12 +239,21 @@ pub fn citations(kb: &dyn Kb, iris: &[&String]) -> Result<Vec<CitationRow>> {
         .collect())
 }
 
-/// Deaths per event and source, for each of `iris`.
+/// Deaths per event and source, for each of the events `among`.
 ///
 /// # Errors
 /// A storage, transport or query error.
-pub fn deaths(kb: &dyn Kb, iris: &[&String]) -> Result<Vec<DeathsRow>> {
-    Ok(batched(kb, "tie evidence", DEATHS, iris)?
+pub fn deaths(kb: &dyn Kb, among: Among<'_>) -> Result<Vec<DeathsRow>> {
+    let rows = match among {
+        Among::These(iris) => batched(kb, "tie evidence", &DEATHS.replace("FIGURES", FIGURES_OF), iris)?,
+        Among::Supports => select(
+            kb,
+            "tie evidence",
+            &DEATHS.replace("FIGURES", SUPPORT_FIGURES),
+            &[],
+        )?,
+    };
+    Ok(rows
         .iter()
         .filter_map(|row| {
             Some(DeathsRow {
