@@ -105,15 +105,15 @@ fn events_several_sources_report_list_each_sources_figures() {
     let rows = rows(&env, &["multi-source-events"]);
     let drone: Vec<&Row> = rows.iter().filter(|r| r["event"] == DRONE).collect();
     for source in [
-        "000 · own voice",
-        "001 · Ministry of Foreign Affairs of Tajikistan",
-        "002 · own voice",
+        "000: own voice",
+        "001: Ministry of Foreign Affairs of Tajikistan",
+        "002: own voice",
     ] {
         assert!(drone.iter().any(|r| r["source"] == source), "{source}: {drone:?}");
     }
     let mfa = drone
         .iter()
-        .find(|r| r["source"] == "001 · Ministry of Foreign Affairs of Tajikistan")
+        .find(|r| r["source"] == "001: Ministry of Foreign Affairs of Tajikistan")
         .expect("001's figures");
     assert!(
         mfa["figures"].contains("3 killed (LLC Shohin SM employees)"),
@@ -125,7 +125,7 @@ fn events_several_sources_report_list_each_sources_figures() {
     );
     let own = drone
         .iter()
-        .find(|r| r["source"] == "000 · own voice")
+        .find(|r| r["source"] == "000: own voice")
         .expect("000");
     assert!(
         own["figures"].contains("3 killed (LLC Shohin SM employees)"),
