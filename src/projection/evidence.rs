@@ -231,13 +231,45 @@ pub fn summarise_by(
             (iri.clone(), ev)
         })
         .collect();
-    let table: HashMap<String, Standing> = standings(store)?
-        .into_iter()
-        .map(|s| (s.iri.clone(), s))
-        .collect();
+    // The questions are independent: they are asked in parallel, each keeping only what concerns
+    // the supports.
+    let wanted = |iri: &String| supports.contains(iri);
+    let ((table, attested), ((dates, deaths), (disputed, candidates))) = rayon::join(
+        || rayon::join(|| standings(store), || attested_standings(store, among, supports)),
+        || {
+            rayon::join(
+                || {
+                    rayon::join(
+                        || {
+                            let mut dates: Vec<(String, String)> = Vec::new();
+                            read::dates(store, among, |iri, date| {
+                                if wanted(&iri) {
+                                    dates.push((iri, date));
+                                }
+                            })
+                            .map(|()| dates)
+                        },
+                        || -> Result<Vec<read::DeathsRow>> {
+                            let mut rows = Vec::new();
+                            if deaths {
+                                read::deaths(store, among, |row| {
+                                    if wanted(&row.iri) {
+                                        rows.push(row);
+                                    }
+                                })?;
+                            }
+                            Ok(rows)
+                        },
+                    )
+                },
+                || rayon::join(|| read::disputed(store), || read::candidates(store)),
+            )
+        },
+    );
+    let table: HashMap<String, Standing> = table?.into_iter().map(|s| (s.iri.clone(), s)).collect();
     let mut firmest: HashMap<String, &Standing> = HashMap::new();
-    for (iri, standing) in read::standings(store, among)? {
-        let (Some(standing), true) = (table.get(&standing), out.contains_key(&iri)) else {
+    for (iri, standing) in attested? {
+        let Some(standing) = table.get(&standing) else {
             continue;
         };
         let best = firmest.entry(iri).or_insert(standing);
@@ -251,7 +283,7 @@ pub fn summarise_by(
             ev.standing.clone_from(&standing.label);
         }
     }
-    for (iri, date) in read::dates(store, among)? {
+    for (iri, date) in dates? {
         if let Some(ev) = out.get_mut(&iri) {
             // One date per node is the rule; should there be more, the earliest is kept.
             if ev.date.as_ref().is_none_or(|d| date < *d) {
@@ -259,25 +291,69 @@ pub fn summarise_by(
             }
         }
     }
-    if deaths {
-        for row in read::deaths(store, among)? {
-            if let Some(ev) = out.get_mut(&row.iri) {
-                let deaths = if row.totals > 0 { row.total } else { row.parts };
-                ev.deaths = ev.deaths.max(deaths);
-            }
+    for row in deaths? {
+        if let Some(ev) = out.get_mut(&row.iri) {
+            let deaths = if row.totals > 0 { row.total } else { row.parts };
+            ev.deaths = ev.deaths.max(deaths);
         }
     }
-    for iri in read::disputed(store)? {
+    for iri in disputed? {
         if let Some(ev) = out.get_mut(&iri) {
             ev.disputed = true;
         }
     }
-    for iri in read::candidates(store)? {
+    for iri in candidates? {
         if let Some(ev) = out.get_mut(&iri) {
             ev.candidate = true;
         }
     }
     Ok(out)
+}
+
+/// The standing (IRI) of each attestation of `supports` that can change its firmest standing from
+/// the default, `reported`.
+///
+/// Read from the whole graph, this would join every attestation with its standing. When the most
+/// common standing is `reported` itself, only the supports with another standing somewhere need
+/// their attestations read: those attested at each rarer standing are found from the standing,
+/// and their standings read in batches.
+fn attested_standings(
+    store: &dyn Kb,
+    among: read::Among<'_>,
+    supports: &BTreeSet<String>,
+) -> Result<Vec<(String, String)>> {
+    let mut attested: Vec<(String, String)> = Vec::new();
+    if let read::Among::Supports = among {
+        let table = standings(store)?;
+        let counts = read::standing_counts(store)?;
+        let common = counts.iter().max_by_key(|(_, n)| *n).map(|(s, _)| s);
+        let is_default = |iri: &String| {
+            table
+                .iter()
+                .any(|s| s.iri == *iri && s.rank == super::REPORTED_RANK && s.label == "reported")
+        };
+        if let Some(common) = common.filter(|c| is_default(c)) {
+            let mut rare: BTreeSet<&String> = BTreeSet::new();
+            for (standing, _) in counts.iter().filter(|(s, _)| s != common) {
+                read::attested_at(store, standing, |iri| {
+                    if let Some(support) = supports.get(&iri) {
+                        rare.insert(support);
+                    }
+                })?;
+            }
+            let rare: Vec<&String> = rare.into_iter().collect();
+            read::standings(store, read::Among::These(&rare), |iri, standing| {
+                attested.push((iri, standing));
+            })?;
+            return Ok(attested);
+        }
+    }
+    read::standings(store, among, |iri, standing| {
+        if supports.contains(&iri) {
+            attested.push((iri, standing));
+        }
+    })?;
+    Ok(attested)
 }
 
 /// Fills in what people are shown of each of `iris` that `evidence` holds: name, label, class,

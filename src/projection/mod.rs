@@ -182,14 +182,24 @@ impl ActorNetwork {
     /// The supports of `tie` to show people, and how many more it has: all of them up to
     /// [`LISTED`], else the [`LISTED`] firmest, latest first.
     pub fn listed<'a>(&self, tie: &'a Tie) -> (Vec<&'a String>, usize) {
-        let mut shown: Vec<&String> = tie.supports.iter().collect();
-        if shown.len() <= LISTED {
-            return (shown, 0);
+        if tie.supports.len() <= LISTED {
+            return (tie.supports.iter().collect(), 0);
         }
-        let key = |s: &String| self.evidence.get(s).map(|e| (e.certainty, e.date.clone()));
-        shown.sort_by(|a, b| key(b).cmp(&key(a)).then_with(|| a.cmp(b)));
-        shown.truncate(LISTED);
-        (shown, tie.supports.len() - LISTED)
+        type Keyed<'k, 's> = (Option<(u8, Option<&'k str>)>, &'s String);
+        let mut keyed: Vec<Keyed<'_, 'a>> = tie
+            .supports
+            .iter()
+            .map(|s| (self.evidence.get(s).map(|e| (e.certainty, e.date.as_deref())), s))
+            .collect();
+        // Firmest first, then latest, then by name.
+        let order = |a: &Keyed<'_, '_>, b: &Keyed<'_, '_>| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1));
+        keyed.select_nth_unstable_by(LISTED - 1, order);
+        keyed.truncate(LISTED);
+        keyed.sort_by(order);
+        (
+            keyed.into_iter().map(|(_, s)| s).collect(),
+            tie.supports.len() - LISTED,
+        )
     }
 
     /// Completes the evidence of `iris` (those not complete yet) for people to read: labels,
@@ -255,18 +265,32 @@ pub fn project(store: &dyn Kb, config: &ProjectionConfig) -> Result<ActorNetwork
             relations.push(extra.clone());
         }
     }
-    // (subject, relation, object) → supports
-    let mut ties: BTreeMap<(String, String, String), BTreeSet<String>> = BTreeMap::new();
-    for relation in &relations {
-        for assertion in read::assertions(store, relation)? {
-            let entry = ties
-                .entry((assertion.subject, relation.clone(), assertion.object))
-                .or_default();
-            if let Some(support) = assertion.support {
-                entry.insert(support);
-            }
-        }
-    }
+    // (subject, relation, object) → supports; the relations are read in parallel.
+    type Supports = BTreeMap<(String, String), BTreeSet<String>>;
+    let read: Vec<Supports> = {
+        use rayon::prelude::*;
+        relations
+            .par_iter()
+            .map(|relation| {
+                let mut ties = Supports::new();
+                read::assertions(store, relation, |assertion| {
+                    let entry = ties.entry((assertion.subject, assertion.object)).or_default();
+                    if let Some(support) = assertion.support {
+                        entry.insert(support);
+                    }
+                })?;
+                Ok(ties)
+            })
+            .collect::<Result<_>>()?
+    };
+    let ties: BTreeMap<(String, String, String), BTreeSet<String>> = relations
+        .iter()
+        .zip(read)
+        .flat_map(|(relation, ties)| {
+            ties.into_iter()
+                .map(move |((s, o), supports)| ((s, relation.clone(), o), supports))
+        })
+        .collect();
     let all_supports: BTreeSet<String> = ties.values().flatten().cloned().collect();
     let evidence = evidence::summarise(store, &all_supports, config.weighting == Weighting::Deaths)?;
 

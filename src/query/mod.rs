@@ -10,6 +10,6 @@ mod run;
 pub use catalogue::{find, list, ParamSpec, SavedQuery, TermKind};
 pub use render::{render, ResultFormat};
 pub use run::{
-    evaluator, parser, prepare, run, run_in, scoped, select, select_in, select_within, Answer, Kb, Limits,
-    Row, Scope,
+    evaluator, parser, prepare, run, run_in, scoped, select, select_in, select_within, Answer, Cells, Kb,
+    Limits, Row, Scope, Solution,
 };

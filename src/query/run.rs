@@ -134,6 +134,32 @@ pub trait Kb: Sync {
         scope: &Scope,
     ) -> Result<Answer>;
 
+    /// Runs the SELECT query `text` (named `origin` in errors) over all graphs, without limits,
+    /// and gives `each` every solution in turn (its values in the order of `variables`), so that a
+    /// large answer is never held whole where the store can stream it. A store that cannot stream
+    /// answers through [`Kb::answer`].
+    ///
+    /// # Errors
+    /// As [`run`], or the first error `each` returns.
+    fn each_solution(
+        &self,
+        origin: &str,
+        text: &str,
+        each: &mut dyn FnMut(&Solution<'_>) -> Result<()>,
+    ) -> Result<()> {
+        if let Answer::Solutions { variables, rows } =
+            self.answer(origin, text, Vec::new(), Limits::default(), &Scope::Union)?
+        {
+            for values in rows {
+                each(&Solution {
+                    variables: &variables,
+                    values,
+                })?;
+            }
+        }
+        Ok(())
+    }
+
     /// Every triple of the knowledge graph (all its graphs as one), deduplicated and sorted as
     /// [`crate::export::sort_triples`] sorts them: what `export` writes and `push` sends.
     ///
@@ -152,6 +178,27 @@ impl Kb for Store {
         scope: &Scope,
     ) -> Result<Answer> {
         answer_on_store(self, origin, text, bindings, limits, scope)
+    }
+
+    fn each_solution(
+        &self,
+        origin: &str,
+        text: &str,
+        each: &mut dyn FnMut(&Solution<'_>) -> Result<()>,
+    ) -> Result<()> {
+        let query = prepare(origin, text, &[])?;
+        let prepared = scoped(evaluator().for_query(query), &Scope::Union);
+        if let QueryResults::Solutions(solutions) = prepared.on_store(self).execute()? {
+            let variables = solutions.variables().to_vec();
+            for solution in solutions {
+                let solution = solution?;
+                each(&Solution {
+                    values: variables.iter().map(|v| solution.get(v).cloned()).collect(),
+                    variables: &variables,
+                })?;
+            }
+        }
+        Ok(())
     }
 
     fn triples(&self) -> Result<Vec<Triple>> {
@@ -371,6 +418,40 @@ fn resident_memory() -> Option<u64> {
 
 /// A solution as a map from variable name to value.
 pub type Row = std::collections::BTreeMap<String, Term>;
+
+/// One solution of a streamed answer (see [`Kb::each_solution`]).
+#[derive(Debug)]
+pub struct Solution<'a> {
+    /// The projected variables, in order.
+    pub variables: &'a [Variable],
+    /// One value (or none) per variable.
+    pub values: Vec<Option<Term>>,
+}
+
+/// The value of a variable in a row of an answer, however the row is held.
+pub trait Cells {
+    /// The value bound to `var`, if any.
+    fn cell(&self, var: &str) -> Option<&Term>;
+}
+
+impl Cells for Row {
+    fn cell(&self, var: &str) -> Option<&Term> {
+        self.get(var)
+    }
+}
+
+impl Cells for &dyn Cells {
+    fn cell(&self, var: &str) -> Option<&Term> {
+        (**self).cell(var)
+    }
+}
+
+impl Cells for Solution<'_> {
+    fn cell(&self, var: &str) -> Option<&Term> {
+        let i = self.variables.iter().position(|v| v.as_str() == var)?;
+        self.values.get(i)?.as_ref()
+    }
+}
 
 /// Runs a SELECT query given as text (named `origin` in errors) with `bindings` and returns its rows.
 ///

@@ -13,7 +13,7 @@ pub mod why;
 use oxigraph::model::Term;
 
 use crate::error::Result;
-use crate::query::{select, Kb, Row};
+use crate::query::{select, Cells, Kb, Row, Solution};
 use crate::vocab::compact;
 
 /// Nodes per batch query: enough to make the per-query cost negligible, few enough to keep each
@@ -37,10 +37,19 @@ fn batched(kb: &dyn Kb, origin: &str, query: &str, iris: &[&String]) -> Result<V
     Ok(answers.into_iter().flatten().collect())
 }
 
+/// Runs `query` over the whole graph and gives `each` its solutions one at a time, never holding
+/// the whole answer: for questions whose answers grow with the graph.
+fn each(kb: &dyn Kb, origin: &str, query: &str, mut each: impl FnMut(&Solution<'_>)) -> Result<()> {
+    kb.each_solution(origin, query, &mut |solution| {
+        each(solution);
+        Ok(())
+    })
+}
+
 /// The value of `var`: a literal's text (when not empty) or an IRI compacted with the project's
 /// prefixes.
-fn text(row: &Row, var: &str) -> Option<String> {
-    match row.get(var) {
+fn text(row: &impl Cells, var: &str) -> Option<String> {
+    match row.cell(var) {
         Some(Term::Literal(l)) if !l.value().is_empty() => Some(l.value().to_owned()),
         Some(Term::NamedNode(n)) => Some(compact(n.as_str())),
         _ => None,
@@ -48,15 +57,15 @@ fn text(row: &Row, var: &str) -> Option<String> {
 }
 
 /// The full IRI bound to `var`.
-fn iri(row: &Row, var: &str) -> Option<String> {
-    match row.get(var) {
+fn iri(row: &impl Cells, var: &str) -> Option<String> {
+    match row.cell(var) {
         Some(Term::NamedNode(n)) => Some(n.as_str().to_owned()),
         _ => None,
     }
 }
 
 /// The parts of a `GROUP_CONCAT` (separated by U+001F), sorted: the evaluator's order is not stable.
-fn parts(row: &Row, var: &str) -> Vec<String> {
+fn parts(row: &impl Cells, var: &str) -> Vec<String> {
     let mut out: Vec<String> = text(row, var)
         .map(|s| s.split('\u{1f}').map(str::to_owned).collect())
         .unwrap_or_default();
@@ -65,6 +74,6 @@ fn parts(row: &Row, var: &str) -> Vec<String> {
 }
 
 /// A number bound to `var`, if it reads as one.
-fn number<T: std::str::FromStr>(row: &Row, var: &str) -> Option<T> {
+fn number<T: std::str::FromStr>(row: &impl Cells, var: &str) -> Option<T> {
     text(row, var).and_then(|n| n.parse().ok())
 }

@@ -56,22 +56,25 @@ pub struct Assertion {
     pub support: Option<String>,
 }
 
-/// The assertions of `relation` (a full IRI).
+/// Gives `each` the assertions of `relation` (a full IRI), one at a time: a relation of a large
+/// graph has millions.
 ///
 /// # Errors
 /// A storage, transport or query error.
-pub fn assertions(kb: &dyn Kb, relation: &str) -> Result<Vec<Assertion>> {
-    let p: Term = NamedNode::new_unchecked(relation).into();
-    Ok(select(kb, "projection", TRIPLES, &[("p", p)])?
-        .iter()
-        .filter_map(|row| {
-            Some(Assertion {
-                subject: iri(row, "s")?,
-                object: iri(row, "o")?,
+pub fn assertions(kb: &dyn Kb, relation: &str, mut each: impl FnMut(Assertion)) -> Result<()> {
+    // A valid IRI cannot close the `<…>` around it.
+    let relation = NamedNode::new(relation)
+        .map_err(|e| crate::Error::Parameter(format!("relation <{relation}>: {e}")))?;
+    let query = TRIPLES.replace("?p", &relation.to_string());
+    super::each(kb, "projection", &query, |row| {
+        if let (Some(subject), Some(object)) = (iri(row, "s"), iri(row, "o")) {
+            each(Assertion {
+                subject,
+                object,
                 support: iri(row, "support"),
-            })
-        })
-        .collect())
+            });
+        }
+    })
 }
 
 /// What the graph says of an actor: its label and most specific class (compacted), if any.

@@ -65,6 +65,15 @@ impl crate::query::Kb for OpenStore {
         self.store.answer(origin, text, bindings, limits, scope)
     }
 
+    fn each_solution(
+        &self,
+        origin: &str,
+        text: &str,
+        each: &mut dyn FnMut(&crate::query::Solution<'_>) -> crate::Result<()>,
+    ) -> crate::Result<()> {
+        self.store.each_solution(origin, text, each)
+    }
+
     fn triples(&self) -> crate::Result<Vec<oxigraph::model::Triple>> {
         self.store.triples()
     }
