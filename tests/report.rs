@@ -633,4 +633,23 @@ fn report_on_a_large_import_listed_every_supporting_row() {
         "the report stays readable: {} bytes",
         text.len()
     );
+    // A path through that tie lists as few and counts every event when it ranks.
+    let (from, to) = (
+        ties[0]["from"].as_str().expect("from"),
+        ties[0]["to"].as_str().expect("to"),
+    );
+    let paths: serde_json::Value =
+        serde_json::from_str(&env.ok(&["path", from, to, "-k", "1", "--format", "json"])).expect("json");
+    let hop_tie = paths[0]["hops"][0]["ties"]
+        .as_array()
+        .expect("ties")
+        .iter()
+        .find(|t| t["more"].as_u64().unwrap_or(0) > 0)
+        .expect("a hop tie with more supports than are listed");
+    assert_eq!(
+        hop_tie["evidence"].as_array().expect("evidence").len(),
+        borderkg::projection::LISTED
+    );
+    let events = paths[0]["events"].as_u64().expect("events");
+    assert!(events > borderkg::projection::LISTED as u64, "{}", paths[0]);
 }

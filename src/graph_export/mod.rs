@@ -141,6 +141,7 @@ pub(crate) mod fixture {
             standing: standing.to_owned(),
             disputed,
             candidate: false,
+            fact: false,
             citations: vec![Citation {
                 file: "003_d6679de3fa4b726c.txt".to_owned(),
                 sentence: 5,

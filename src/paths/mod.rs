@@ -48,8 +48,18 @@ pub struct HopTie {
     pub certainty: u8,
     /// Whether a support is denied or disputed.
     pub disputed: bool,
-    /// Evidence.
+    /// Evidence: the supports [`ActorNetwork::listed`] shows.
     pub evidence: Vec<HopEvidence>,
+    /// Supports not listed in `evidence`.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub more: usize,
+    /// Every supporting event (not a stated fact), by IRI: what ranking counts.
+    #[serde(skip)]
+    pub events: Vec<String>,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// One step of a path.
@@ -107,7 +117,7 @@ fn routes(
     k_shortest_paths(&adjacency, from.index(), to.index(), wanted)
 }
 
-/// The supports of every tie on the routes [`find_paths`] weighs: the evidence to
+/// The supports listed for every tie on the routes [`find_paths`] weighs: the evidence to
 /// [complete](ActorNetwork::complete) before calling it.
 pub fn supports_on_routes(
     network: &ActorNetwork,
@@ -123,7 +133,7 @@ pub fn supports_on_routes(
             let (a, b) = (NodeIndex::new(pair[0]), NodeIndex::new(pair[1]));
             let backward = g.edges_connecting(b, a).filter(|_| !directed);
             for e in g.edges_connecting(a, b).chain(backward) {
-                out.extend(e.weight().supports.iter().cloned());
+                out.extend(network.listed(e.weight()).0.into_iter().cloned());
             }
         }
     }
@@ -158,8 +168,9 @@ pub fn find_paths(
             let backward = g.edges_connecting(b, a).map(|e| (e, false)).filter(|_| !directed);
             for (e, is_forward) in forward.chain(backward) {
                 let tie = e.weight();
+                let (listed, more) = network.listed(tie);
                 let mut evidence = Vec::new();
-                for support in &tie.supports {
+                for support in listed {
                     let Some(ev) = network.evidence.get(support) else {
                         continue;
                     };
@@ -179,6 +190,13 @@ pub fn find_paths(
                     certainty: tie.certainty,
                     disputed: tie.disputed,
                     evidence,
+                    more,
+                    events: tie
+                        .supports
+                        .iter()
+                        .filter(|s| network.evidence.get(*s).is_some_and(|e| !e.fact))
+                        .cloned()
+                        .collect(),
                 });
             }
             hops.push(Hop {

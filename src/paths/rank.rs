@@ -23,9 +23,8 @@ fn strength(path: &FoundPath) -> (usize, u8, u32) {
         .hops
         .iter()
         .flat_map(|h| &h.ties)
-        .flat_map(|t| &t.evidence)
-        .filter(|e| e.class != "bkg:Fact" && !e.class.is_empty())
-        .map(|e| e.id.as_str())
+        .flat_map(|t| &t.events)
+        .map(String::as_str)
         .collect();
     let per_hop: Vec<u8> = path
         .hops

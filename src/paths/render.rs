@@ -47,6 +47,9 @@ pub fn render_text(from: &str, to: &str, paths: &[FoundPath], out: &mut impl Wri
                         }
                     }
                 }
+                if tie.more > 0 {
+                    writeln!(out, "       · and {} more", tie.more)?;
+                }
             }
         }
         writeln!(out)?;

@@ -132,6 +132,9 @@ pub struct Evidence {
     /// Whether it is an unreviewed machine candidate (`bkg:reviewStatus bkg:Candidate`).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub candidate: bool,
+    /// Whether it is a stated fact (`bkg:Fact`) rather than an event.
+    #[serde(skip)]
+    pub fact: bool,
     /// The sentences that state it.
     pub citations: Vec<Citation>,
 }
@@ -234,7 +237,7 @@ pub fn summarise_by(
     // The questions are independent: they are asked in parallel, each keeping only what concerns
     // the supports.
     let wanted = |iri: &String| supports.contains(iri);
-    let ((table, attested), ((dates, deaths), (disputed, candidates))) = rayon::join(
+    let ((table, attested), ((dates, deaths), (disputed, (candidates, facts)))) = rayon::join(
         || rayon::join(|| standings(store), || attested_standings(store, among, supports)),
         || {
             rayon::join(
@@ -262,7 +265,12 @@ pub fn summarise_by(
                         },
                     )
                 },
-                || rayon::join(|| read::disputed(store), || read::candidates(store)),
+                || {
+                    rayon::join(
+                        || read::disputed(store),
+                        || rayon::join(|| read::candidates(store), || read::facts(store)),
+                    )
+                },
             )
         },
     );
@@ -305,6 +313,11 @@ pub fn summarise_by(
     for iri in candidates? {
         if let Some(ev) = out.get_mut(&iri) {
             ev.candidate = true;
+        }
+    }
+    for iri in facts? {
+        if let Some(ev) = out.get_mut(&iri) {
+            ev.fact = true;
         }
     }
     Ok(out)
@@ -431,6 +444,7 @@ mod tests {
             standing: String::new(),
             disputed: false,
             candidate: false,
+            fact: false,
             citations: Vec::new(),
         }
     }

@@ -47,6 +47,8 @@ const CITATIONS: &str = "SELECT ?e ?sfile ?i ?dfile ?row ?record ?standing ?rank
 
 const CANDIDATES: &str = "SELECT DISTINCT ?e WHERE { ?e bkg:reviewStatus bkg:Candidate }";
 
+const FACTS: &str = "SELECT ?e WHERE { ?e a bkg:Fact }";
+
 const DISPUTED: &str = "SELECT DISTINCT ?e WHERE {
   { ?d bkg:denies|bkg:disputes ?e }
   UNION { ?e bkg:asserts ?claim . ?d bkg:denies|bkg:disputes ?claim }
@@ -347,6 +349,17 @@ pub fn deaths(kb: &dyn Kb, among: Among<'_>, mut each: impl FnMut(DeathsRow)) ->
 /// A storage, transport or query error.
 pub fn disputed(kb: &dyn Kb) -> Result<BTreeSet<String>> {
     Ok(select(kb, "tie evidence", DISPUTED, &[])?
+        .iter()
+        .filter_map(|row| iri(row, "e"))
+        .collect())
+}
+
+/// Every stated fact (`bkg:Fact`): few, as only articles state them.
+///
+/// # Errors
+/// A storage, transport or query error.
+pub fn facts(kb: &dyn Kb) -> Result<BTreeSet<String>> {
+    Ok(select(kb, "tie evidence", FACTS, &[])?
         .iter()
         .filter_map(|row| iri(row, "e"))
         .collect())
