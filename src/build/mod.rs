@@ -156,13 +156,16 @@ fn load_inputs(store: &Store, inputs: &Inputs) -> Result<()> {
             .map(|f| (f, &GraphName::DefaultGraph)),
     );
     for (file, graph) in files {
-        let triples = crate::ingest::read_triples(file)?;
+        // Streamed in batches: a file of any size is read without being held.
         let mut loader = crate::store::bulk_loader(store);
-        loader.load_quads(
-            triples
-                .into_iter()
-                .map(|t| Quad::new(t.subject, t.predicate, t.object, graph.clone())),
-        )?;
+        crate::ingest::stream_triples(file, crate::store::BULK_BATCH_QUADS, |triples| {
+            loader.load_quads(
+                triples
+                    .into_iter()
+                    .map(|t| Quad::new(t.subject, t.predicate, t.object, graph.clone())),
+            )?;
+            Ok(())
+        })?;
         loader.commit()?;
     }
     Ok(())

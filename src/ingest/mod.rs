@@ -3,6 +3,7 @@
 
 mod files;
 mod skolem;
+mod stream;
 mod turtle;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -13,6 +14,7 @@ use crate::resources::Resource;
 
 pub use files::{Inputs, RuleFile};
 pub use skolem::skolemize;
+pub use stream::stream_triples;
 pub use turtle::{parse_turtle, parse_turtle_bytes, ParsedFile};
 
 /// Parses Turtle text, panicking on errors: for unit tests elsewhere in the crate.
@@ -35,17 +37,17 @@ pub fn read_triples(resource: &Resource) -> crate::Result<Vec<Triple>> {
 pub fn origins(inputs: &Inputs, subjects: &BTreeSet<String>) -> BTreeMap<String, BTreeSet<String>> {
     let mut found: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for resource in inputs.turtle_files() {
-        let Ok(triples) = read_triples(resource) else {
-            continue;
-        };
-        for t in triples {
-            if let NamedOrBlankNode::NamedNode(n) = &t.subject {
-                let key = n.to_string();
-                if subjects.contains(&key) {
-                    found.entry(key).or_default().insert(resource.name.clone());
+        let _ = stream_triples(resource, 100_000, |triples| {
+            for t in triples {
+                if let NamedOrBlankNode::NamedNode(n) = &t.subject {
+                    let key = n.to_string();
+                    if subjects.contains(&key) {
+                        found.entry(key).or_default().insert(resource.name.clone());
+                    }
                 }
             }
-        }
+            Ok(())
+        });
     }
     found
 }
