@@ -107,7 +107,7 @@ pub struct ProjectionConfig {
 }
 
 /// The projected network: a directed multigraph (one edge per tie) plus the evidence behind ties.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ActorNetwork {
     /// Actors as nodes, ties as edges.
     pub graph: DiGraph<Actor, Tie>,
@@ -361,13 +361,7 @@ mod tests {
     use super::*;
 
     fn network_with(supports: &[(&str, u8, Option<&str>)]) -> (ActorNetwork, Tie) {
-        let mut network = ActorNetwork {
-            graph: DiGraph::new(),
-            evidence: BTreeMap::new(),
-            relations: Vec::new(),
-            focus: None,
-            classes: Vec::new(),
-        };
+        let mut network = ActorNetwork::default();
         for (iri, certainty, date) in supports {
             let ev = Evidence {
                 iri: (*iri).to_owned(),

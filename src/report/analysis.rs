@@ -506,13 +506,7 @@ mod tests {
 
     #[test]
     fn event_behind_two_relations_was_counted_twice() {
-        let mut network = ActorNetwork {
-            graph: DiGraph::new(),
-            evidence: BTreeMap::new(),
-            relations: Vec::new(),
-            focus: None,
-            classes: Vec::new(),
-        };
+        let mut network = ActorNetwork::default();
         for (iri, deaths) in [("ev:clash", 5), ("ev:raid", 2)] {
             network.evidence.insert(
                 iri.into(),
