@@ -131,7 +131,7 @@ impl ActorNetwork {
     }
 
     /// The ego network of `center`: the actors within `radius` ties of it (ties followed either
-    /// way) and every tie among them. Evidence is kept whole.
+    /// way) and every tie among them, with the evidence of those ties.
     pub fn ego(&self, center: NodeIndex, radius: usize) -> ActorNetwork {
         let mut distance: HashMap<NodeIndex, usize> = HashMap::from([(center, 0)]);
         let mut frontier = vec![center];
@@ -151,11 +151,16 @@ impl ActorNetwork {
             |n, actor| distance.contains_key(&n).then(|| actor.clone()),
             |_, tie| Some(tie.clone()),
         );
+        let evidence = graph
+            .edge_weights()
+            .flat_map(|tie| &tie.supports)
+            .filter_map(|s| Some((s.clone(), self.evidence.get(s)?.clone())))
+            .collect();
         ActorNetwork {
             focus: Some(self.graph[center].iri.clone()),
             classes: self.class_ranking(),
             graph,
-            evidence: self.evidence.clone(),
+            evidence,
             relations: self.relations.clone(),
         }
     }
