@@ -593,6 +593,25 @@ fn evidence_read_by_whole_graph_scans_equals_evidence_read_in_batches() {
         );
         assert_eq!(batches, scans, "deaths: {deaths}");
     }
+    // The whole-graph join of attestations and standings, which the scans use when most
+    // attestations are not `reported`, gives what the batches give.
+    use borderkg::read::evidence::{standings, Among};
+    let all: Vec<&String> = supports.iter().collect();
+    let (mut joined, mut batched) = (Vec::new(), Vec::new());
+    standings(&store, Among::Supports, |e, s| {
+        if supports.contains(&e) {
+            joined.push((e, s));
+        }
+    })
+    .expect("joined");
+    standings(&store, Among::These(&all), |e, s| batched.push((e, s))).expect("batched");
+    joined.sort();
+    batched.sort();
+    assert!(
+        batched.iter().any(|(_, s)| !s.ends_with("#Reported")),
+        "other standings"
+    );
+    assert_eq!(joined, batched);
 }
 
 /// A tie backed by thousands of dataset rows lists the firmest, latest few of them and says how
