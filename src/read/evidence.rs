@@ -58,11 +58,16 @@ const DISPUTED: &str = "SELECT DISTINCT ?e WHERE {
 /// The standings of the attestations of a batch of events or facts.
 const STANDINGS_OF: &str = "SELECT ?e ?s WHERE { VALUES_E ?e bkg:attestedBy ?a . ?a bkg:standing ?s }";
 
+/// Every support a tie can have, as `?e`: an event a triple is derived from, or a reified fact.
+/// `SUPPORTS` in the queries below stands for it.
+const SUPPORTS: &str =
+    "{ SELECT DISTINCT ?e WHERE { { ?edge bkg:derivedFrom ?e } UNION { ?e a bkg:Fact } } }";
+
 /// The standings of the attestations of every support a tie can have: an event a triple is derived
 /// from, or a reified fact. Each part is a sub-select, so that the engine joins them by hashing
 /// whole index scans instead of looking up each support's attestations one by one.
 const SUPPORT_STANDINGS: &str = "SELECT ?e ?s WHERE {
-  { SELECT DISTINCT ?e WHERE { { ?edge bkg:derivedFrom ?e } UNION { ?e a bkg:Fact } } }
+  SUPPORTS
   { SELECT ?e ?a WHERE { ?e bkg:attestedBy ?a } }
   { SELECT ?a ?s WHERE { ?a bkg:standing ?s } }
 }";
@@ -99,7 +104,7 @@ const FIGURES_OF: &str = "VALUES_E
 
 /// The figures of every support of a tie, each part a sub-select so that the engine joins whole
 /// index scans by hashing.
-const SUPPORT_FIGURES: &str = "{ SELECT DISTINCT ?e WHERE { { ?edge bkg:derivedFrom ?e } UNION { ?e a bkg:Fact } } }
+const SUPPORT_FIGURES: &str = "SUPPORTS
   { SELECT ?e ?f WHERE { ?e bkg:casualties ?f } }
   { SELECT ?f ?n WHERE { ?f bkg:deaths ?n } }
   { SELECT ?f ?fa WHERE { ?f bkg:attestedBy ?fa } }
@@ -177,7 +182,8 @@ pub enum Among<'a> {
 /// # Errors
 /// A storage, transport or query error.
 pub fn standings(kb: &dyn Kb, among: Among<'_>, mut each: impl FnMut(String, String)) -> Result<()> {
-    pairs(kb, among, STANDINGS_OF, SUPPORT_STANDINGS, "s", &mut each)
+    let whole = SUPPORT_STANDINGS.replace("SUPPORTS", SUPPORTS);
+    pairs(kb, among, STANDINGS_OF, &whole, "s", &mut each)
 }
 
 /// Each standing (IRI) that attestations have, with how many have it.
@@ -196,6 +202,7 @@ pub fn standing_counts(kb: &dyn Kb) -> Result<Vec<(String, u64)>> {
 /// # Errors
 /// A storage, transport or query error.
 pub fn attested_at(kb: &dyn Kb, standing: &str, mut each: impl FnMut(String)) -> Result<()> {
+    // Written into the text as the constant it is rather than bound (a binding is a VALUES join).
     // A valid IRI cannot close the `<…>` around it.
     let standing = oxigraph::model::NamedNode::new(standing)
         .map_err(|e| crate::Error::Parameter(format!("standing <{standing}>: {e}")))?;
@@ -332,7 +339,7 @@ pub fn deaths(kb: &dyn Kb, among: Among<'_>, mut each: impl FnMut(DeathsRow)) ->
             Ok(())
         }
         Among::Supports => {
-            let query = DEATHS.replace("FIGURES", SUPPORT_FIGURES);
+            let query = DEATHS.replace("FIGURES", &SUPPORT_FIGURES.replace("SUPPORTS", SUPPORTS));
             super::each(kb, "tie evidence", &query, |row| {
                 if let Some(row) = read(row) {
                     each(row);

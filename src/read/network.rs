@@ -62,7 +62,8 @@ pub struct Assertion {
 /// # Errors
 /// A storage, transport or query error.
 pub fn assertions(kb: &dyn Kb, relation: &str, mut each: impl FnMut(Assertion)) -> Result<()> {
-    // A valid IRI cannot close the `<…>` around it.
+    // Written into the text as the constant it is rather than bound: a binding is a VALUES join,
+    // which the planner sees as one more pattern to order. A valid IRI cannot close the `<…>`.
     let relation = NamedNode::new(relation)
         .map_err(|e| crate::Error::Parameter(format!("relation <{relation}>: {e}")))?;
     let query = TRIPLES.replace("?p", &relation.to_string());
