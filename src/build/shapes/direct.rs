@@ -5,12 +5,14 @@
 
 use std::collections::{HashMap, HashSet};
 
-use oxigraph::model::{GraphName, NamedNode, NamedNodeRef, NamedOrBlankNodeRef, Term};
+use oxigraph::model::{
+    GraphName, NamedNode, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, QuadRef, Term,
+};
 use oxigraph::store::Store;
 
 use super::check::{alternative_name, kind_name, one_of_message, shown, violation, Closures};
 use super::literal::well_formed;
-use super::read::{NodeKind, PropertyShape};
+use super::read::{NodeKind, NodeShape, PropertyShape, Target};
 use super::Keyed;
 use crate::error::Result;
 use crate::query::Scope;
@@ -18,6 +20,9 @@ use crate::vocab::{compact, GENID};
 
 /// From this many focus nodes a check scans the predicate once instead of looking up each node.
 const SCAN_FROM: usize = 512;
+
+/// The types of at most this many values are kept; past it, the cache starts again.
+const TYPES_KEPT: usize = 100_000;
 
 const RDF_TYPE: NamedNodeRef<'static> =
     NamedNodeRef::new_unchecked("http://www.w3.org/1999/02/22-rdf-syntax-ns#type");
@@ -115,6 +120,105 @@ impl<'a> Graphs<'a> {
         }
     }
 
+    /// The checked graphs, listed.
+    fn listed(&self) -> Result<Vec<GraphName>> {
+        match &self.graphs {
+            Some(graphs) => Ok(graphs.clone()),
+            None => std::iter::once(Ok(GraphName::DefaultGraph))
+                .chain(
+                    self.store
+                        .named_graphs()
+                        .map(|g| Ok(GraphName::from(g.map_err(crate::Error::from)?))),
+                )
+                .collect(),
+        }
+    }
+
+    /// Calls `each` with the subject and object of every `predicate` triple in the checked
+    /// graphs, once per triple even when several of the graphs hold it.
+    ///
+    /// # Errors
+    /// A storage error, or the first error of `each`.
+    pub fn each_triple(
+        &mut self,
+        predicate: NamedNodeRef<'_>,
+        mut each: impl FnMut(&mut Self, NamedOrBlankNode, Term) -> Result<()>,
+    ) -> Result<()> {
+        let graphs = self.listed()?;
+        let store = self.store;
+        for (i, graph) in graphs.iter().enumerate() {
+            for quad in store.quads_for_pattern(None, Some(predicate), None, Some(graph.as_ref())) {
+                let quad = quad?;
+                let mut earlier = graphs[..i].iter();
+                let seen = earlier.try_fold(false, |seen, g| {
+                    Ok::<_, crate::Error>(
+                        seen || store.contains(QuadRef::new(
+                            quad.subject.as_ref(),
+                            predicate,
+                            quad.object.as_ref(),
+                            g.as_ref(),
+                        ))?,
+                    )
+                })?;
+                if !seen {
+                    each(self, quad.subject, quad.object)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Calls `each` with every focus node of `shape` in the checked graphs (a node may come more
+    /// than once).
+    ///
+    /// # Errors
+    /// A storage error, or the first error of `each`.
+    pub fn each_focus(
+        &self,
+        shape: &NodeShape,
+        closures: &mut Closures,
+        mut each: impl FnMut(Term) -> Result<()>,
+    ) -> Result<()> {
+        let graphs = self.listed()?;
+        for target in &shape.targets {
+            match target {
+                Target::Node(node) => each(node.clone())?,
+                Target::Class(class) => {
+                    for member in closures.of(self.store, class)? {
+                        for graph in &graphs {
+                            let typed = self.store.quads_for_pattern(
+                                None,
+                                Some(RDF_TYPE),
+                                Some(member.as_ref().into()),
+                                Some(graph.as_ref()),
+                            );
+                            for quad in typed {
+                                each(quad?.subject.into())?;
+                            }
+                        }
+                    }
+                }
+                Target::SubjectsOf(p) | Target::ObjectsOf(p) => {
+                    let subjects = matches!(target, Target::SubjectsOf(_));
+                    for graph in &graphs {
+                        let quads =
+                            self.store
+                                .quads_for_pattern(None, Some(p.as_ref()), None, Some(graph.as_ref()));
+                        for quad in quads {
+                            let quad = quad?;
+                            each(if subjects {
+                                quad.subject.into()
+                            } else {
+                                quad.object
+                            })?;
+                        }
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// Every subject of `predicate` in the checked graphs with its distinct objects: one scan of
     /// the predicate, cheaper than a lookup per node when most nodes are checked.
     fn by_subject(&self, predicate: NamedNodeRef<'_>) -> Result<HashMap<Term, Vec<Term>>> {
@@ -158,6 +262,9 @@ impl Values for Graphs<'_> {
 
     fn is_instance(&mut self, value: &Term, classes: &HashSet<NamedNode>) -> Result<bool> {
         if !self.types.contains_key(value) {
+            if self.types.len() >= TYPES_KEPT {
+                self.types.clear();
+            }
             let types = self
                 .objects(value, RDF_TYPE)?
                 .into_iter()
@@ -215,24 +322,55 @@ pub fn check(
     closures: &mut Closures,
     out: &mut Vec<Keyed>,
 ) -> Result<()> {
-    let classes = property
-        .classes
-        .iter()
-        .map(|c| Ok((c, closures.of(store, c)?.clone())))
-        .collect::<Result<Vec<_>>>()?;
-    let alternatives = property.any_of.as_deref().unwrap_or_default();
-    let alternative_classes = alternatives
-        .iter()
-        .map(|a| {
-            a.class
-                .as_ref()
-                .map(|c| closures.of(store, c).cloned())
-                .transpose()
-        })
-        .collect::<Result<Vec<_>>>()?;
+    let constraints = Constraints::new(store, property, closures)?;
     let all_values = graphs.values(focus, predicate.as_ref())?;
     for (node, values) in focus.iter().zip(all_values) {
-        let count = values.len() as u64;
+        constraints.count(node, values.len() as u64, out);
+        for value in &values {
+            constraints.value(graphs, node, value, out)?;
+        }
+    }
+    Ok(())
+}
+
+/// One property shape's constraints, with the subclass closures of the classes they name: what a
+/// check applies to a focus node's number of values and to each value.
+pub struct Constraints<'p> {
+    property: &'p PropertyShape,
+    classes: Vec<(&'p NamedNode, HashSet<NamedNode>)>,
+    alternative_classes: Vec<Option<HashSet<NamedNode>>>,
+}
+
+impl<'p> Constraints<'p> {
+    /// # Errors
+    /// A storage error reading a subclass closure.
+    pub fn new(store: &Store, property: &'p PropertyShape, closures: &mut Closures) -> Result<Self> {
+        let classes = property
+            .classes
+            .iter()
+            .map(|c| Ok((c, closures.of(store, c)?.clone())))
+            .collect::<Result<Vec<_>>>()?;
+        let alternative_classes = property
+            .any_of
+            .iter()
+            .flatten()
+            .map(|a| {
+                a.class
+                    .as_ref()
+                    .map(|c| closures.of(store, c).cloned())
+                    .transpose()
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Self {
+            property,
+            classes,
+            alternative_classes,
+        })
+    }
+
+    /// Checks that `node` has an allowed number of values.
+    pub fn count(&self, node: &Term, count: u64, out: &mut Vec<Keyed>) {
+        let property = self.property;
         if let Some(min) = property.min.filter(|m| count < *m) {
             out.push(violation(
                 property,
@@ -247,72 +385,94 @@ pub fn check(
                 &format!("has {count} values, allows at most {max}"),
             ));
         }
-        for value in &values {
-            for (class, members) in &classes {
-                if !graphs.is_instance(value, members)? {
-                    let message = format!("value is not a {}: {}", compact(class.as_str()), shown(value));
-                    out.push(violation(property, node, &message));
-                }
-            }
-            if let Some(datatype) = &property.datatype {
-                let message = match typed_as(value, datatype) {
-                    None => Some(format!(
-                        "value is not of datatype {}: {}",
-                        compact(datatype.as_str()),
-                        shown(value)
-                    )),
-                    Some(false) => Some(format!(
-                        "value is not a valid {}: {value}",
-                        compact(datatype.as_str())
-                    )),
-                    Some(true) => None,
-                };
-                if let Some(message) = message {
-                    out.push(violation(property, node, &message));
-                }
-            }
-            if let Some(kind) = property.node_kind.filter(|k| !has_kind(*k, value)) {
-                let message = format!("value is not {}: {}", kind_name(kind), shown(value));
+    }
+
+    /// Whether the number of values needs checking at all.
+    pub fn counts(&self) -> bool {
+        self.property.min.is_some() || self.property.max.is_some()
+    }
+
+    /// Whether `count` values are too few or too many.
+    pub fn breaks_count(&self, count: u64) -> bool {
+        self.property.min.is_some_and(|m| count < m) || self.property.max.is_some_and(|m| count > m)
+    }
+
+    /// Checks one value of `node`.
+    ///
+    /// # Errors
+    /// A storage error reading the value's types.
+    pub fn value(
+        &self,
+        graphs: &mut impl Values,
+        node: &Term,
+        value: &Term,
+        out: &mut Vec<Keyed>,
+    ) -> Result<()> {
+        let property = self.property;
+        for (class, members) in &self.classes {
+            if !graphs.is_instance(value, members)? {
+                let message = format!("value is not a {}: {}", compact(class.as_str()), shown(value));
                 out.push(violation(property, node, &message));
-            }
-            if let Some(members) = property.one_of.as_ref().filter(|m| !m.contains(value)) {
-                let message = format!("{}: {}", one_of_message(members), shown(value));
-                out.push(violation(property, node, &message));
-            }
-            if property.any_of.is_some() {
-                let mut invalid_text = false;
-                let mut satisfied = false;
-                for (alternative, members) in alternatives.iter().zip(&alternative_classes) {
-                    let typed = match &alternative.datatype {
-                        None => true,
-                        Some(d) => match typed_as(value, d) {
-                            Some(valid) => {
-                                invalid_text |= !valid;
-                                valid
-                            }
-                            None => false,
-                        },
-                    };
-                    let instance = match members {
-                        None => true,
-                        Some(members) => graphs.is_instance(value, members)?,
-                    };
-                    satisfied |= typed && instance;
-                }
-                if !satisfied {
-                    let message = match value {
-                        Term::Literal(l) if invalid_text => {
-                            format!("value is not a valid {}: {value}", compact(l.datatype().as_str()))
-                        }
-                        _ => {
-                            let names: Vec<String> = alternatives.iter().map(alternative_name).collect();
-                            format!("value is none of {}: {}", names.join(", "), shown(value))
-                        }
-                    };
-                    out.push(violation(property, node, &message));
-                }
             }
         }
+        if let Some(datatype) = &property.datatype {
+            let message = match typed_as(value, datatype) {
+                None => Some(format!(
+                    "value is not of datatype {}: {}",
+                    compact(datatype.as_str()),
+                    shown(value)
+                )),
+                Some(false) => Some(format!(
+                    "value is not a valid {}: {value}",
+                    compact(datatype.as_str())
+                )),
+                Some(true) => None,
+            };
+            if let Some(message) = message {
+                out.push(violation(property, node, &message));
+            }
+        }
+        if let Some(kind) = property.node_kind.filter(|k| !has_kind(*k, value)) {
+            let message = format!("value is not {}: {}", kind_name(kind), shown(value));
+            out.push(violation(property, node, &message));
+        }
+        if let Some(members) = property.one_of.as_ref().filter(|m| !m.contains(value)) {
+            let message = format!("{}: {}", one_of_message(members), shown(value));
+            out.push(violation(property, node, &message));
+        }
+        if let Some(alternatives) = &property.any_of {
+            let mut invalid_text = false;
+            let mut satisfied = false;
+            for (alternative, members) in alternatives.iter().zip(&self.alternative_classes) {
+                let typed = match &alternative.datatype {
+                    None => true,
+                    Some(d) => match typed_as(value, d) {
+                        Some(valid) => {
+                            invalid_text |= !valid;
+                            valid
+                        }
+                        None => false,
+                    },
+                };
+                let instance = match members {
+                    None => true,
+                    Some(members) => graphs.is_instance(value, members)?,
+                };
+                satisfied |= typed && instance;
+            }
+            if !satisfied {
+                let message = match value {
+                    Term::Literal(l) if invalid_text => {
+                        format!("value is not a valid {}: {value}", compact(l.datatype().as_str()))
+                    }
+                    _ => {
+                        let names: Vec<String> = alternatives.iter().map(alternative_name).collect();
+                        format!("value is none of {}: {}", names.join(", "), shown(value))
+                    }
+                };
+                out.push(violation(property, node, &message));
+            }
+        }
+        Ok(())
     }
-    Ok(())
 }

@@ -19,7 +19,7 @@ use oxigraph::store::Store;
 use super::check::{focus_nodes, Closures};
 use super::direct::{Graphs, Values};
 use super::read::{NodeShape, Target};
-use super::{check_shape, outcome, read_supported, Keyed, ShapeSet};
+use super::{check_nodes, check_whole, outcome, read_supported, scan, Keyed, ShapeSet};
 use crate::build::digest::{term as digest, Digest};
 use crate::error::Result;
 use crate::query::Scope;
@@ -139,15 +139,7 @@ impl StreamCheck {
                 }
             }
             let mut found: Vec<Keyed> = Vec::new();
-            check_shape(
-                store,
-                &self.scope,
-                shape,
-                Some(&fresh),
-                &mut batch,
-                &mut self.closures,
-                &mut found,
-            )?;
+            check_nodes(store, shape, &fresh, &mut batch, &mut self.closures, &mut found)?;
             if !found.is_empty() {
                 let failed: HashSet<String> = found.into_iter().map(|(key, _)| key).collect();
                 self.kept
@@ -197,25 +189,17 @@ impl StreamCheck {
                     focus.push(node);
                 }
             }
-            check_shape(
-                store,
-                &self.scope,
-                shape,
-                Some(&focus),
-                &mut graphs,
-                &mut self.closures,
-                &mut found,
-            )?;
+            check_nodes(store, shape, &focus, &mut graphs, &mut self.closures, &mut found)?;
         }
         for shape in &self.whole {
-            check_shape(
+            check_whole(
                 store,
                 &self.scope,
                 shape,
-                None,
                 &mut graphs,
                 &mut self.closures,
                 &mut found,
+                scan::LIST_UP_TO,
             )?;
         }
         outcome(found, &|_| Default::default())
