@@ -530,11 +530,12 @@ pub struct ExportArgs {
 /// The order `export` writes triples in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ExportOrder {
-    /// Sorted up to a million quads, else the store's order.
+    /// Sorted up to a million quads (triples, on an endpoint), else the store's order.
     Auto,
     /// Sorted by subject, predicate and object, with blank nodes inline.
     Sorted,
-    /// The store's own order, streamed: the same bytes from the same store, at any size.
+    /// The store's own order, streamed: the same bytes from the same store, at any size. On an
+    /// endpoint, the order the server sends the graph in, streamed.
     Store,
 }
 

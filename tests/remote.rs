@@ -54,8 +54,13 @@ fn saved_queries() -> Vec<Vec<String>> {
 }
 
 fn with_remote(env: &Env, server: &Server, graph: &str, args: &[String]) -> std::process::Output {
+    with_flags(env, server, &server.flags(graph), args)
+}
+
+/// Runs `args` with the remote `flags` and `server`'s credentials.
+fn with_flags(env: &Env, server: &Server, flags: &[String], args: &[String]) -> std::process::Output {
     let mut cmd = env.cmd();
-    cmd.args(server.flags(graph)).args(args);
+    cmd.args(flags).args(args);
     if let Some((user, password)) = server.credentials {
         cmd.env("BORDERKG_ENDPOINT_USER", user)
             .env("BORDERKG_ENDPOINT_PASSWORD", password);
@@ -174,6 +179,7 @@ fn reads_match(env: &Env, server: &Server, differs: &[(&str, &str)]) {
         let there = text(&with_remote(env, server, GRAPH, &args), &args.join(" "));
         assert_eq!(here, there, "{} differs on {}", args.join(" "), server.base);
     }
+    exports_stream(env, server);
     let args: Vec<String> = ["report", "--format", "json"]
         .iter()
         .map(|s| (*s).to_owned())
@@ -183,6 +189,44 @@ fn reads_match(env: &Env, server: &Server, differs: &[(&str, &str)]) {
     let there: serde_json::Value =
         serde_json::from_str(&text(&with_remote(env, server, GRAPH, &args), "report")).expect("json");
     json_equal(&here, &there, "report");
+}
+
+/// `export --order store` on `server` streams the graph as the server sends it: by the Graph Store
+/// Protocol's GET, or by a CONSTRUCT when no Graph Store address is given. Either way it holds the
+/// embedded store's triples.
+fn exports_stream(env: &Env, server: &Server) {
+    let sorted = |text: &str| {
+        let mut lines: Vec<&str> = text.lines().collect();
+        lines.sort_unstable();
+        lines.join("\n")
+    };
+    let here = env.ok(&["export", "--format", "nt"]);
+    assert!(
+        !here.contains("_:"),
+        "the comparison of lines assumes no blank nodes"
+    );
+    let args: Vec<String> = ["export", "--format", "nt", "--order", "store"]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect();
+    let flags = server.flags(GRAPH);
+    let without_gsp: Vec<String> = flags
+        .iter()
+        .enumerate()
+        .filter(|(i, f)| *f != "--gsp-endpoint" && (*i == 0 || flags[*i - 1] != "--gsp-endpoint"))
+        .map(|(_, f)| f.clone())
+        .collect();
+    assert_eq!(without_gsp.len() + 2, flags.len());
+    for (how, flags) in [("gsp", flags.clone()), ("construct", without_gsp)] {
+        let out = with_flags(env, server, &flags, &args);
+        let there = text(&out, &format!("export --order store by {how} on {}", server.base));
+        assert_eq!(
+            sorted(&there),
+            sorted(&here),
+            "streamed export by {how} on {}",
+            server.base
+        );
+    }
 }
 
 fn triple_count(env: &Env) -> usize {

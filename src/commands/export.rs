@@ -11,13 +11,19 @@ pub fn run(args: &ExportArgs, target: &super::Target<'_>, out: &mut impl Write) 
     let format =
         choose(args.format, args.output.as_deref(), ExportFormat::Turtle).map_err(anyhow::Error::msg)?;
     if target.remote.endpoint.is_some() {
-        if args.order == ExportOrder::Store {
-            anyhow::bail!(
-                "--order store streams the embedded store; a remote endpoint's graph is exported sorted \
-                 (leave out --order, or give --order sorted)"
-            );
+        let endpoint = super::endpoint(target.remote, 0)?;
+        let streamed = match args.order {
+            ExportOrder::Store => true,
+            ExportOrder::Sorted => false,
+            ExportOrder::Auto => endpoint.count(endpoint.graph())? > SORTED_UP_TO as u64,
+        };
+        if streamed {
+            return emit(args, out, |mut w| {
+                let produce = |each: &mut dyn FnMut(_) -> _| endpoint.download(each).map(drop);
+                write_stream(Box::new(produce), format, &mut w)
+            });
         }
-        let triples = target.open()?.triples()?;
+        let triples = crate::query::Kb::triples(&endpoint)?;
         return emit(args, out, |mut w| write_triples(&triples, format, &mut w));
     }
     let store = crate::store::open(target.store)?;
@@ -28,7 +34,10 @@ pub fn run(args: &ExportArgs, target: &super::Target<'_>, out: &mut impl Write) 
     };
     if streamed {
         let triples = crate::store::UnionTriples::new(&store);
-        emit(args, out, |mut w| write_stream(triples.stream(), format, &mut w))
+        emit(args, out, |mut w| {
+            let produce = |each: &mut dyn FnMut(_) -> _| triples.stream().try_for_each(|t| each(t?));
+            write_stream(Box::new(produce), format, &mut w)
+        })
     } else {
         let triples = crate::query::Kb::triples(&*store)?;
         emit(args, out, |mut w| write_triples(&triples, format, &mut w))

@@ -104,7 +104,8 @@ pub fn write_triples(triples: &[Triple], format: ExportFormat, out: &mut impl Wr
             )
         })
         .filter(|(_, ns)| used(triples, ns));
-    serialize(triples.iter().cloned().map(Ok), rdf_format(format), prefixes, out)
+    let produce = |each: &mut dyn FnMut(Triple) -> Result<()>| triples.iter().cloned().try_for_each(each);
+    serialize(Box::new(produce), rdf_format(format), prefixes, out)
 }
 
 /// Up to this many quads in the store, `export` sorts the graph in memory (subjects in order,
@@ -112,25 +113,25 @@ pub fn write_triples(triples: &[Triple], format: ExportFormat, out: &mut impl Wr
 /// order, which is as stable from one run to the next and holds nothing in memory.
 pub const SORTED_UP_TO: usize = 1_000_000;
 
-/// Writes `triples` as they come, in `format`: every project prefix declared up front (for the
-/// formats that have prefixes), consecutive triples about one subject grouped, nothing held.
+/// The triples `produce` gives, one call of its callback each.
+pub type Produce<'a> = dyn FnOnce(&mut dyn FnMut(Triple) -> Result<()>) -> Result<()> + 'a;
+
+/// Writes the triples `produce` gives, as they come, in `format`: every project prefix declared up
+/// front (for the formats that have prefixes), consecutive triples about one subject grouped,
+/// nothing held.
 ///
 /// # Errors
-/// A failed read of `triples`, or a failed write.
-pub fn write_stream(
-    triples: impl Iterator<Item = Result<Triple>>,
-    format: ExportFormat,
-    out: &mut impl Write,
-) -> Result<()> {
+/// The first error of `produce`, or a failed write.
+pub fn write_stream(produce: Box<Produce<'_>>, format: ExportFormat, out: &mut impl Write) -> Result<()> {
     let prefixes = crate::vocab::PREFIXES
         .iter()
         .filter(|_| !matches!(format, ExportFormat::Ntriples | ExportFormat::Nquads));
-    serialize(triples, rdf_format(format), prefixes, out)
+    serialize(produce, rdf_format(format), prefixes, out)
 }
 
-/// Writes `triples` with Oxigraph's serializer for `format`, declaring `prefixes`.
+/// Writes what `produce` gives with Oxigraph's serializer for `format`, declaring `prefixes`.
 fn serialize<'p>(
-    triples: impl Iterator<Item = Result<Triple>>,
+    produce: Box<Produce<'_>>,
     format: RdfFormat,
     mut prefixes: impl Iterator<Item = &'p (&'p str, &'p str)>,
     out: &mut impl Write,
@@ -142,8 +143,7 @@ fn serialize<'p>(
         })
         .map_err(|e| Error::io("output", std::io::Error::other(e)))?
         .for_writer(std::io::BufWriter::with_capacity(1 << 20, &mut *out));
-    for t in triples {
-        let t = t?;
+    produce(&mut |t| {
         serializer
             .serialize_quad(QuadRef::new(
                 &t.subject,
@@ -151,8 +151,8 @@ fn serialize<'p>(
                 &t.object,
                 GraphNameRef::DefaultGraph,
             ))
-            .map_err(io)?;
-    }
+            .map_err(io)
+    })?;
     serializer.finish().map_err(io)?.flush().map_err(io)?;
     Ok(())
 }

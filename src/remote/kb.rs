@@ -19,7 +19,7 @@ use crate::vocab::PREFIXES;
 pub(super) const RESULTS: &str = "application/sparql-results+json, application/sparql-results+xml;q=0.8, \
                        text/tab-separated-values;q=0.5";
 /// What a CONSTRUCT or a graph download asks for.
-const GRAPHS: &str = "application/n-triples, text/plain;q=0.9, text/turtle;q=0.8, \
+pub(super) const GRAPHS: &str = "application/n-triples, text/plain;q=0.9, text/turtle;q=0.8, \
                       application/rdf+xml;q=0.5";
 
 impl Kb for Endpoint {
@@ -70,16 +70,11 @@ impl Kb for Endpoint {
     }
 
     fn triples(&self) -> Result<Vec<Triple>> {
-        let answer = self.answer(
-            "export",
-            "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }",
-            Vec::new(),
-            Limits::default(),
-            &Scope::Union,
-        )?;
-        let Answer::Graph(mut triples) = answer else {
-            return Err(self.bad("a CONSTRUCT query was not answered with a graph").into());
-        };
+        let mut triples = Vec::new();
+        self.download(&mut |t| {
+            triples.push(t);
+            Ok(())
+        })?;
         crate::export::sort_triples(&mut triples);
         triples.dedup();
         Ok(triples)
@@ -87,7 +82,7 @@ impl Kb for Endpoint {
 }
 
 impl Endpoint {
-    fn bad(&self, cause: impl Into<String>) -> RemoteError {
+    pub(super) fn bad(&self, cause: impl Into<String>) -> RemoteError {
         RemoteError::BadAnswer {
             url: self.url().to_owned(),
             cause: cause.into(),

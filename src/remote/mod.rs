@@ -3,6 +3,7 @@
 //! into one.
 
 mod auth;
+mod download;
 mod endpoint;
 mod error;
 mod kb;

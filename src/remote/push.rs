@@ -11,7 +11,6 @@ use oxigraph::model::{NamedNode, NamedOrBlankNode, Term, Triple};
 
 use super::endpoint::Endpoint;
 use super::error::RemoteError;
-use crate::query::Answer;
 
 /// How a push sends the triples.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -141,7 +140,7 @@ pub fn push(
     } else {
         update(endpoint, source, &measured, options, progress)?
     };
-    let counted = count(endpoint, &options.graph)?;
+    let counted = endpoint.count(Some(&options.graph))?;
     progress.finish_and_clear();
     if counted != total as u64 {
         return Err(RemoteError::CountMismatch {
@@ -289,34 +288,6 @@ fn interrupted(graph: &NamedNode, done: usize, total: usize, cause: RemoteError)
         total,
         cause: Box::new(cause),
     }
-}
-
-/// How many triples `graph` holds on the endpoint.
-fn count(endpoint: &Endpoint, graph: &NamedNode) -> Result<u64, RemoteError> {
-    // Counted in the named graph itself, whatever --graph the reads use.
-    let text = format!("SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}");
-    let reply = endpoint.post_form(endpoint.url(), &[("query", &text)], super::kb::RESULTS, None)?;
-    let found = match endpoint.read_results(reply, None) {
-        Ok(Answer::Solutions { rows, .. }) => rows
-            .first()
-            .and_then(|row| row.first().cloned().flatten())
-            .and_then(|term| match term {
-                Term::Literal(l) => l.value().parse::<u64>().ok(),
-                _ => None,
-            }),
-        Ok(_) => None,
-        Err(crate::Error::Remote(e)) => return Err(e),
-        Err(other) => {
-            return Err(RemoteError::BadAnswer {
-                url: endpoint.url().to_owned(),
-                cause: other.to_string(),
-            })
-        }
-    };
-    found.ok_or_else(|| RemoteError::BadAnswer {
-        url: endpoint.url().to_owned(),
-        cause: "the count check did not answer with a number".into(),
-    })
 }
 
 /// The triples as an N-Triples byte stream, written a batch at a time as the HTTP client reads,
