@@ -1,11 +1,12 @@
 //! Every triple of a store once, read graph by graph without holding the graph in memory: what
-//! `push` sends.
+//! `push` sends and what `export --order store` writes.
 
-use oxigraph::model::{GraphName, GraphNameRef, QuadRef, Triple};
+use oxigraph::model::{GraphName, GraphNameRef, NamedOrBlankNode, QuadRef, Triple};
 use oxigraph::store::Store;
 
 use crate::error::Result;
 use crate::remote::TripleSource;
+use crate::vocab::IMPORT_GRAPHS;
 
 /// The triples of all the graphs of `store` (curated data, ontology, derived triples, imports) as
 /// one graph: a triple also held by a graph read earlier is skipped, so each comes once.
@@ -22,7 +23,6 @@ impl<'a> UnionTriples<'a> {
 
 impl TripleSource for UnionTriples<'_> {
     fn stream(&self) -> Box<dyn Iterator<Item = Result<Triple>> + '_> {
-        let mut graphs = vec![GraphName::DefaultGraph];
         let mut named = Vec::new();
         for graph in self.store.named_graphs() {
             match graph {
@@ -30,8 +30,7 @@ impl TripleSource for UnionTriples<'_> {
                 Err(e) => return Box::new(std::iter::once(Err(e.into()))),
             }
         }
-        named.sort_by_cached_key(ToString::to_string);
-        graphs.extend(named.into_iter().map(GraphName::from));
+        let graphs = in_reading_order(named);
         let store = self.store;
         Box::new(
             graphs
@@ -63,6 +62,23 @@ impl TripleSource for UnionTriples<'_> {
     }
 }
 
+/// The imported datasets' graphs first, then the default graph, then the other named graphs, each
+/// group sorted by name. Every triple of a graph is looked up in the graphs read before it, so the
+/// largest graphs go first: an import of a dataset holds most of a large store, and read first
+/// its triples need no lookup at all.
+fn in_reading_order(mut named: Vec<NamedOrBlankNode>) -> Vec<GraphName> {
+    named.sort_by_cached_key(ToString::to_string);
+    let (imports, others): (Vec<_>, Vec<_>) = named
+        .into_iter()
+        .partition(|g| matches!(g, NamedOrBlankNode::NamedNode(n) if n.as_str().starts_with(IMPORT_GRAPHS)));
+    imports
+        .into_iter()
+        .map(GraphName::from)
+        .chain(std::iter::once(GraphName::DefaultGraph))
+        .chain(others.into_iter().map(GraphName::from))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -85,5 +101,37 @@ mod tests {
             .collect::<Result<_>>()
             .expect("reads");
         assert_eq!(triples.len(), 2, "{triples:?}");
+    }
+
+    #[test]
+    fn an_imported_dataset_is_read_before_the_curated_graphs_and_its_triples_come_once() {
+        let store = Store::new().expect("memory store");
+        let ex = |s: &str| NamedNode::new_unchecked(format!("http://e/{s}"));
+        let import = NamedNode::new_unchecked(format!("{IMPORT_GRAPHS}ucdp"));
+        let derived = crate::vocab::DERIVED_GRAPH.into_owned();
+        let quads = [
+            (ex("a"), ex("curated"), GraphName::DefaultGraph),
+            (ex("b"), ex("both"), GraphName::DefaultGraph),
+            (ex("b"), ex("both"), import.clone().into()),
+            (ex("c"), ex("imported"), import.into()),
+            (ex("b"), ex("both"), derived.clone().into()),
+            (ex("d"), ex("derived"), derived.into()),
+        ];
+        for (s, p, g) in quads {
+            store.insert(&Quad::new(s, p, ex("o"), g)).expect("insert");
+        }
+        let mut predicates: Vec<String> = UnionTriples::new(&store)
+            .stream()
+            .map(|t| {
+                t.expect("reads")
+                    .predicate
+                    .as_str()
+                    .trim_start_matches("http://e/")
+                    .to_owned()
+            })
+            .collect();
+        // Within a graph, the store's order.
+        predicates[..2].sort();
+        assert_eq!(predicates, ["both", "imported", "curated", "derived"]);
     }
 }
