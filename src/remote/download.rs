@@ -3,12 +3,12 @@
 //! so nothing is held, and the number read is checked against the server's own count, so a
 //! server that cuts a large answer short is caught.
 
-use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::io::RdfParser;
 use oxigraph::model::{NamedNode, Term, Triple};
 
 use super::endpoint::Endpoint;
 use super::error::RemoteError;
-use super::kb::{GRAPHS, RESULTS};
+use super::kb::{rdf_format, GRAPHS, RESULTS};
 use crate::query::Answer;
 
 impl Endpoint {
@@ -55,11 +55,8 @@ impl Endpoint {
                 (self.url(), self.post_form(self.url(), &form, GRAPHS, None)?)
             }
         };
-        let format = match reply.media_type.as_str() {
-            "text/plain" => Some(RdfFormat::NTriples),
-            other => RdfFormat::from_media_type(other),
-        }
-        .ok_or_else(|| self.bad(format!("{url} sent `{}`, not an RDF format", reply.media_type)))?;
+        let format = rdf_format(&reply.media_type)
+            .ok_or_else(|| self.bad(format!("{url} sent `{}`, not an RDF format", reply.media_type)))?;
         let mut read = 0u64;
         for quad in RdfParser::from_format(format).for_reader(reply.body) {
             let quad = quad.map_err(|e| self.bad(format!("{url}: {e}")))?;

@@ -113,11 +113,8 @@ impl Endpoint {
     }
 
     pub(super) fn read_triples(&self, reply: Reply, max_rows: Option<usize>) -> Result<Vec<Triple>> {
-        let format = match reply.media_type.as_str() {
-            "text/plain" => Some(RdfFormat::NTriples),
-            other => RdfFormat::from_media_type(other),
-        }
-        .ok_or_else(|| self.bad(format!("`{}` is not an RDF format", reply.media_type)))?;
+        let format = rdf_format(&reply.media_type)
+            .ok_or_else(|| self.bad(format!("`{}` is not an RDF format", reply.media_type)))?;
         let mut triples = Vec::new();
         for quad in RdfParser::from_format(format).for_reader(reply.body) {
             let quad = quad.map_err(|e| self.bad(e.to_string()))?;
@@ -129,6 +126,15 @@ impl Endpoint {
         triples.sort_by_cached_key(ToString::to_string);
         triples.dedup();
         Ok(triples)
+    }
+}
+
+/// The RDF format of a graph answer's media type; `text/plain` is what older servers call
+/// N-Triples.
+pub(super) fn rdf_format(media_type: &str) -> Option<RdfFormat> {
+    match media_type {
+        "text/plain" => Some(RdfFormat::NTriples),
+        other => RdfFormat::from_media_type(other),
     }
 }
 
