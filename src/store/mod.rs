@@ -8,7 +8,7 @@ mod triples;
 
 pub use generations::{current, open, OpenStore, Staging, WhenBusy, Writer};
 pub use marker::{enclosing_store, kind, write as write_marker, StoreKind, MARKER};
-pub use triples::UnionTriples;
+pub use triples::{held_in, UnionTriples};
 
 use std::path::{Path, PathBuf};
 

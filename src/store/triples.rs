@@ -1,7 +1,7 @@
 //! Every triple of a store once, read graph by graph without holding the graph in memory: what
 //! `push` sends and what `export --order store` writes.
 
-use oxigraph::model::{GraphName, GraphNameRef, NamedOrBlankNode, QuadRef, Triple};
+use oxigraph::model::{GraphName, GraphNameRef, NamedOrBlankNode, Quad, QuadRef, Triple};
 use oxigraph::store::Store;
 
 use crate::error::Result;
@@ -43,23 +43,34 @@ impl TripleSource for UnionTriples<'_> {
                         .quads_for_pattern(None, None, None, Some(graph.as_ref()))
                         .filter_map(move |quad| match quad {
                             Err(e) => Some(Err(e.into())),
-                            Ok(quad) => {
-                                let seen = earlier.iter().any(|g| {
-                                    store
-                                        .contains(QuadRef::new(
-                                            quad.subject.as_ref(),
-                                            quad.predicate.as_ref(),
-                                            quad.object.as_ref(),
-                                            GraphNameRef::from(g),
-                                        ))
-                                        .unwrap_or(false)
-                                });
-                                (!seen).then(|| Ok(Triple::new(quad.subject, quad.predicate, quad.object)))
-                            }
+                            Ok(quad) => match held_in(store, &quad, &earlier) {
+                                Err(e) => Some(Err(e)),
+                                Ok(true) => None,
+                                Ok(false) => Some(Ok(Triple::new(quad.subject, quad.predicate, quad.object))),
+                            },
                         })
                 }),
         )
     }
+}
+
+/// Whether one of `graphs` also holds the triple of `quad`.
+///
+/// # Errors
+/// A storage error.
+pub fn held_in(store: &Store, quad: &Quad, graphs: &[GraphName]) -> Result<bool> {
+    for graph in graphs {
+        let held = QuadRef::new(
+            quad.subject.as_ref(),
+            quad.predicate.as_ref(),
+            quad.object.as_ref(),
+            GraphNameRef::from(graph),
+        );
+        if store.contains(held)? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }
 
 /// The imported datasets' graphs first, then the default graph, then the other named graphs, each
@@ -82,7 +93,7 @@ fn in_reading_order(mut named: Vec<NamedOrBlankNode>) -> Vec<GraphName> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use oxigraph::model::{NamedNode, Quad};
+    use oxigraph::model::NamedNode;
 
     #[test]
     fn a_triple_in_two_graphs_is_pushed_once() {

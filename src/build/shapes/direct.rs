@@ -5,9 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use oxigraph::model::{
-    GraphName, NamedNode, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, QuadRef, Term,
-};
+use oxigraph::model::{GraphName, NamedNode, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, Term};
 use oxigraph::store::Store;
 
 use super::check::{alternative_name, kind_name, one_of_message, shown, violation, Closures};
@@ -149,18 +147,7 @@ impl<'a> Graphs<'a> {
         for (i, graph) in graphs.iter().enumerate() {
             for quad in store.quads_for_pattern(None, Some(predicate), None, Some(graph.as_ref())) {
                 let quad = quad?;
-                let mut earlier = graphs[..i].iter();
-                let seen = earlier.try_fold(false, |seen, g| {
-                    Ok::<_, crate::Error>(
-                        seen || store.contains(QuadRef::new(
-                            quad.subject.as_ref(),
-                            predicate,
-                            quad.object.as_ref(),
-                            g.as_ref(),
-                        ))?,
-                    )
-                })?;
-                if !seen {
+                if !crate::store::held_in(store, &quad, &graphs[..i])? {
                     each(self, quad.subject, quad.object)?;
                 }
             }
