@@ -17,7 +17,7 @@ use crate::query::Scope;
 use crate::vocab::{compact, GENID};
 
 /// From this many focus nodes a check scans the predicate once instead of looking up each node.
-const SCAN_FROM: usize = 512;
+pub(super) const SCAN_FROM: usize = 512;
 
 /// The types of at most this many values are kept; past it, the cache starts again.
 const TYPES_KEPT: usize = 100_000;

@@ -41,16 +41,16 @@ use crate::vocab::{DERIVED_GRAPH, ONTOLOGY_GRAPH};
 /// # Errors
 /// [`Error::Shapes`] with every violation found, or a store/query error.
 pub fn validate(store: &Store, set: &ShapeSet, allow_none: bool, origins: &Origins<'_>) -> Result<()> {
-    validate_listing(store, set, allow_none, origins, scan::LIST_UP_TO)
+    validate_scanning_from(store, set, allow_none, origins, direct::SCAN_FROM)
 }
 
-/// As [`validate`], listing a shape's focus nodes when there are at most `list_up_to`.
-fn validate_listing(
+/// As [`validate`], scanning the predicates of a shape that has `scan_from` focus nodes or more.
+fn validate_scanning_from(
     store: &Store,
     set: &ShapeSet,
     allow_none: bool,
     origins: &Origins<'_>,
-    list_up_to: usize,
+    scan_from: usize,
 ) -> Result<()> {
     let shapes = read_supported(store, set, origins)?;
     if shapes.is_empty() && !allow_none {
@@ -72,7 +72,7 @@ fn validate_listing(
             &mut graphs,
             &mut closures,
             &mut found,
-            list_up_to,
+            scan_from,
         )?;
     }
     outcome(found, origins)
@@ -96,7 +96,7 @@ fn check_whole(
     graphs: &mut direct::Graphs<'_>,
     closures: &mut check::Closures,
     found: &mut Vec<Keyed>,
-    list_up_to: usize,
+    scan_from: usize,
 ) -> Result<()> {
     let mut focus = None;
     for property in &shape.properties {
@@ -105,7 +105,7 @@ fn check_whole(
             continue;
         };
         if focus.is_none() {
-            focus = Some(scan::Focus::find(graphs, shape, closures, list_up_to)?);
+            focus = Some(scan::Focus::find(graphs, shape, closures, scan_from)?);
         }
         if let Some(focus) = &mut focus {
             focus.check(graphs, store, shape, property, predicate, closures, found)?;
@@ -210,16 +210,23 @@ mod tests {
         store
     }
 
-    fn outcome(store: &Store) -> std::result::Result<Vec<String>, Error> {
-        match validate(store, &ShapeSet::Curated, true, &|_| BTreeMap::new()) {
+    /// The violations of the curated shapes on `store`, scanning from `scan_from` focus nodes.
+    fn violations(store: &Store, scan_from: usize) -> std::result::Result<Vec<Violation>, Error> {
+        match validate_scanning_from(store, &ShapeSet::Curated, true, &|_| BTreeMap::new(), scan_from) {
             Ok(()) => Ok(Vec::new()),
-            Err(Error::Shapes(v)) => {
-                let mut nodes: Vec<String> = v.into_iter().map(|v| v.node).collect();
-                nodes.dedup();
-                Ok(nodes)
-            }
+            Err(Error::Shapes(v)) => Ok(v),
             Err(e) => Err(e),
         }
+    }
+
+    /// The nodes that break a curated shape, each once.
+    fn outcome(store: &Store) -> std::result::Result<Vec<String>, Error> {
+        let mut nodes: Vec<String> = violations(store, direct::SCAN_FROM)?
+            .into_iter()
+            .map(|v| v.node)
+            .collect();
+        nodes.dedup();
+        Ok(nodes)
     }
 
     /// Every fixture in tests/fixtures/shacl states on its first line what SHACL says of it:
@@ -260,14 +267,6 @@ mod tests {
         assert!(checked >= 25, "only {checked} fixtures");
     }
 
-    fn violations(store: &Store, list_up_to: usize) -> std::result::Result<Vec<Violation>, String> {
-        match validate_listing(store, &ShapeSet::Curated, true, &|_| BTreeMap::new(), list_up_to) {
-            Ok(()) => Ok(Vec::new()),
-            Err(Error::Shapes(v)) => Ok(v),
-            Err(e) => Err(e.to_string()),
-        }
-    }
-
     /// The scan that checks shapes of many focus nodes keeps a digest and a count per node, and
     /// names the nodes with too few or too many values in a second pass: on every fixture, forced
     /// on, it gives the violations (nodes, properties, messages) of looking up each node.
@@ -278,8 +277,9 @@ mod tests {
         for entry in std::fs::read_dir(&folder).expect("fixtures") {
             let path = entry.expect("entry").path();
             let store = store_from(&std::fs::read_to_string(&path).expect("read"));
-            let looked_up = violations(&store, usize::MAX);
-            assert_eq!(violations(&store, 0), looked_up, "{}", path.display());
+            let found = |scan_from| violations(&store, scan_from).map_err(|e| e.to_string());
+            let looked_up = found(usize::MAX);
+            assert_eq!(found(0), looked_up, "{}", path.display());
             compared += usize::from(looked_up.is_ok_and(|v| !v.is_empty()));
         }
         assert!(compared >= 10, "only {compared} fixtures with violations");
@@ -295,8 +295,8 @@ mod tests {
              ex:a a ex:C ; ex:p ex:v .
              GRAPH {DERIVED_GRAPH} {{ ex:a ex:p ex:v . ex:b a ex:C . }}"
         ));
-        for list_up_to in [0, usize::MAX] {
-            let found = violations(&store, list_up_to).expect("checked");
+        for scan_from in [0, usize::MAX] {
+            let found = violations(&store, scan_from).expect("checked");
             let messages: Vec<(&str, &str)> = found
                 .iter()
                 .map(|v| (v.node.as_str(), v.message.as_str()))
@@ -307,7 +307,7 @@ mod tests {
                     ("<http://example.org/a>", "has 1 value(s), needs at least 2"),
                     ("<http://example.org/b>", "has 0 value(s), needs at least 2")
                 ],
-                "listing up to {list_up_to}"
+                "scanning from {scan_from} focus nodes"
             );
         }
     }

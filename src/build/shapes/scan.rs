@@ -15,10 +15,6 @@ use super::Keyed;
 use crate::build::digest::{term as digest, Digest};
 use crate::error::Result;
 
-/// Up to this many focus nodes a shape's nodes are listed and each is looked up; past it, each
-/// predicate is scanned instead.
-pub const LIST_UP_TO: usize = 512;
-
 /// The focus nodes of a shape: listed when few, else a digest per node with the number of values
 /// it has for the property being checked.
 pub enum Focus {
@@ -27,8 +23,8 @@ pub enum Focus {
 }
 
 impl Focus {
-    /// The distinct focus nodes of `shape` in the checked graphs, listed if there are at most
-    /// `list_up_to`.
+    /// The distinct focus nodes of `shape` in the checked graphs, listed if there are fewer than
+    /// `scan_from` ([`direct::SCAN_FROM`], but for tests).
     ///
     /// # Errors
     /// A storage error.
@@ -36,16 +32,15 @@ impl Focus {
         graphs: &Graphs<'_>,
         shape: &NodeShape,
         closures: &mut Closures,
-        list_up_to: usize,
+        scan_from: usize,
     ) -> Result<Self> {
         let mut counted: HashMap<Digest, u64> = HashMap::new();
         let mut listed = Some(Vec::new());
         graphs.each_focus(shape, closures, |node| {
             if counted.insert(digest(node.as_ref()), 0).is_none() {
                 if let Some(nodes) = &mut listed {
-                    if nodes.len() < list_up_to {
-                        nodes.push(node);
-                    } else {
+                    nodes.push(node);
+                    if nodes.len() >= scan_from {
                         listed = None;
                     }
                 }

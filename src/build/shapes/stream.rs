@@ -19,7 +19,7 @@ use oxigraph::store::Store;
 use super::check::{focus_nodes, Closures};
 use super::direct::{Graphs, Values};
 use super::read::{NodeShape, Target};
-use super::{check_nodes, check_whole, outcome, read_supported, scan, Keyed, ShapeSet};
+use super::{check_nodes, check_whole, outcome, read_supported, Keyed, ShapeSet};
 use crate::build::digest::{term as digest, Digest};
 use crate::error::Result;
 use crate::query::Scope;
@@ -199,7 +199,7 @@ impl StreamCheck {
                 &mut graphs,
                 &mut self.closures,
                 &mut found,
-                scan::LIST_UP_TO,
+                super::direct::SCAN_FROM,
             )?;
         }
         outcome(found, &|_| Default::default())
