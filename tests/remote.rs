@@ -261,6 +261,33 @@ fn triple_count(env: &Env) -> usize {
     env.ok(&["export", "--format", "nt"]).lines().count()
 }
 
+/// A graph larger than `--part` goes as a PUT and then POSTs, and arrives whole: the endpoint
+/// counts every triple and exports what the embedded store exports.
+fn pushes_in_parts(env: &Env, server: &Server) {
+    let graph = format!("{GRAPH}/in-parts");
+    let count = triple_count(env);
+    let args: Vec<String> = ["push", "--method", "gsp", "--part", "1000"]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect();
+    let said = text(&with_remote(env, server, &graph, &args), "push --part 1000");
+    assert!(
+        said.contains(&format!(
+            "in {} parts of up to 1000 triples",
+            count.div_ceil(1000)
+        )) && said.contains(&format!("the endpoint counts {count}")),
+        "{said}"
+    );
+    let args: Vec<String> = ["export", "--format", "nt"]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect();
+    assert_eq!(
+        text(&with_remote(env, server, &graph, &args), "export"),
+        env.ok(&["export", "--format", "nt"])
+    );
+}
+
 #[test]
 fn oxigraph_server_answers_every_read_as_the_embedded_store() {
     let Some(server) = servers::oxigraph() else { return };
@@ -272,6 +299,7 @@ fn oxigraph_server_answers_every_read_as_the_embedded_store() {
         "{said}"
     );
     reads_match(&env, &server, &[]);
+    pushes_in_parts(&env, &server);
     // The same graph sent by SPARQL Update into another graph reads back the same.
     let other = format!("{GRAPH}/by-update");
     let said = push(&env, &server, &other, "update");
@@ -297,6 +325,7 @@ fn virtuoso_answers_every_read_as_the_embedded_store() {
         "{said}"
     );
     reads_match(&env, &server, VIRTUOSO_DIFFERS);
+    pushes_in_parts(&env, &server);
     // Virtuoso refuses INSERT DATA requests whose SQL passes 10,000 lines: the push halves them.
     let other = format!("{GRAPH}/by-update");
     let said = push(&env, &server, &other, "update");

@@ -35,6 +35,7 @@ pub fn run(
             PushMethodArg::Update => PushMethod::Update,
         },
         chunk: usize::try_from(args.chunk).unwrap_or(usize::MAX),
+        part: usize::try_from(args.part).unwrap_or(usize::MAX),
     };
     let report = push(&endpoint, &triples, &options, &progress).with_context(|| {
         format!(

@@ -1,6 +1,6 @@
-//! `push`: publishes a graph into a remote store, replacing one named graph: with one Graph Store
-//! Protocol PUT where the server has one, else with chunked `INSERT DATA` updates; then counts what
-//! arrived.
+//! `push`: publishes a graph into a remote store, replacing one named graph: with the Graph Store
+//! Protocol where the server has one (one PUT, or for a large graph a PUT and then POSTs of parts),
+//! else with chunked `INSERT DATA` updates; then counts what arrived.
 
 use std::fmt::Write as _;
 use std::io::{Read, Write as _};
@@ -17,7 +17,7 @@ use super::error::RemoteError;
 pub enum PushMethod {
     /// The Graph Store Protocol when a GSP endpoint is given and answers, SPARQL Update otherwise.
     Auto,
-    /// Only the Graph Store Protocol (one PUT).
+    /// Only the Graph Store Protocol (one PUT, or a PUT and POSTs for a graph in parts).
     GraphStore,
     /// Only SPARQL Update (`DROP SILENT GRAPH`, then `INSERT DATA` in chunks).
     Update,
@@ -32,6 +32,8 @@ pub struct PushOptions {
     pub method: PushMethod,
     /// Triples per `INSERT DATA` request.
     pub chunk: usize,
+    /// Triples per Graph Store request: a larger graph goes as a PUT of the first part, then POSTs.
+    pub part: usize,
 }
 
 /// What a push did.
@@ -62,25 +64,46 @@ impl TripleSource for Vec<Triple> {
     }
 }
 
+/// The most N-Triples bytes one Graph Store request carries, whatever `--part` says: servers store
+/// a body's length in 32 bits (Virtuoso 7.2 drops the connection during a PUT of 6 GB).
+const PART_BYTES: u64 = 1 << 30;
+
 /// What one pass over a source measured.
 struct Measure {
     triples: usize,
-    bytes: u64,
     blank: Option<Triple>,
+    /// The Graph Store requests the triples go in, in the order the source gives them.
+    parts: Vec<Part>,
 }
 
-fn measure(source: &dyn TripleSource) -> Result<Measure, RemoteError> {
+/// One Graph Store request's share of the triples.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Part {
+    triples: usize,
+    bytes: u64,
+}
+
+/// Reads `source` once: its triples, its first blank node, and its parts of at most `part`
+/// triples and [`PART_BYTES`] bytes.
+fn measure(source: &dyn TripleSource, part: usize) -> Result<Measure, RemoteError> {
+    let part = part.max(1);
     let mut out = Measure {
         triples: 0,
-        bytes: 0,
         blank: None,
+        parts: Vec::new(),
     };
+    let mut current = Part::default();
     let mut line = Vec::new();
     for triple in source.stream() {
         let triple = triple.map_err(reading)?;
         line.clear();
         let _ = writeln!(line, "{triple} .");
-        out.bytes += line.len() as u64;
+        let bytes = line.len() as u64;
+        if current.triples > 0 && (current.triples >= part || current.bytes + bytes > PART_BYTES) {
+            out.parts.push(std::mem::take(&mut current));
+        }
+        current.triples += 1;
+        current.bytes += bytes;
         out.triples += 1;
         if out.blank.is_none()
             && (matches!(triple.subject, NamedOrBlankNode::BlankNode(_))
@@ -89,6 +112,8 @@ fn measure(source: &dyn TripleSource) -> Result<Measure, RemoteError> {
             out.blank = Some(triple);
         }
     }
+    // An empty graph is one empty PUT, which empties the graph on the server.
+    out.parts.push(current);
     Ok(out)
 }
 
@@ -109,7 +134,7 @@ pub fn push(
     progress: &ProgressBar,
 ) -> Result<PushReport, RemoteError> {
     let started = Instant::now();
-    let measured = measure(source)?;
+    let measured = measure(source, options.part)?;
     let total = measured.triples;
     progress.set_length(total as u64);
     let mut fallback = None;
@@ -125,7 +150,13 @@ pub fn push(
     };
     let method = if use_gsp {
         match put(endpoint, source, &measured, &options.graph, progress) {
-            Ok(()) => "one Graph Store Protocol PUT".to_owned(),
+            Ok(()) => match measured.parts.len() {
+                1 => "one Graph Store Protocol PUT".to_owned(),
+                n => format!(
+                    "the Graph Store Protocol in {n} parts of up to {} triples (one PUT, then POSTs)",
+                    options.part
+                ),
+            },
             Err(RemoteError::Status { status, body, .. })
                 if options.method == PushMethod::Auto && [404, 405, 415, 501].contains(&status) =>
             {
@@ -158,8 +189,10 @@ pub fn push(
     })
 }
 
-/// One PUT of the whole graph as N-Triples, streamed as it is written, tried again from the start
-/// on a transient failure (a PUT replaces, so a retry never duplicates).
+/// The graph as N-Triples: one PUT, or for a graph in parts a PUT of the first part and a POST of
+/// each other. Each body is streamed as it is written; a request that fails transiently is sent
+/// again (a PUT replaces and a POST of triples already there adds nothing, so a retry never
+/// duplicates), reading the source again up to its part when the stream has moved past it.
 fn put(
     endpoint: &Endpoint,
     source: &dyn TripleSource,
@@ -167,25 +200,46 @@ fn put(
     graph: &NamedNode,
     progress: &ProgressBar,
 ) -> Result<(), RemoteError> {
+    let total = measured.triples;
+    if let Some(blank) = measured.blank.as_ref().filter(|_| measured.parts.len() > 1) {
+        return Err(RemoteError::Invalid(format!(
+            "the graph has blank nodes (e.g. in `{blank}`), which separate Graph Store requests \
+             would split into different nodes; give a --part larger than the graph ({total} triples)"
+        )));
+    }
     let url = endpoint.gsp_url().unwrap_or_default().to_owned();
     endpoint.check_credentials(&url, graph)?;
-    let mut acknowledged = 0;
-    endpoint
-        .retrying(|| {
-            progress.set_position(0);
-            let mut body = NTriples::new(source.stream(), progress.clone());
-            endpoint.send_graph(
-                true,
-                &url,
-                graph,
-                "application/n-triples",
-                measured.bytes,
-                &mut body,
-            )?;
-            acknowledged = measured.triples;
-            Ok(())
-        })
-        .map_err(|cause| interrupted(graph, acknowledged, measured.triples, cause))
+    let mut stream = source.stream();
+    // Triples taken from `stream`, and triples the endpoint has acknowledged.
+    let mut taken = 0;
+    let mut done = 0;
+    for (i, part) in measured.parts.iter().enumerate() {
+        let first = i == 0;
+        endpoint
+            .retrying(|| {
+                if taken != done {
+                    stream = source.stream();
+                    taken = 0;
+                    for triple in stream.by_ref().take(done) {
+                        triple.map_err(reading)?;
+                        taken += 1;
+                    }
+                }
+                let mut body = NTriples::new(
+                    Box::new(stream.by_ref().take(part.triples)),
+                    progress.clone(),
+                    done,
+                );
+                let sent =
+                    endpoint.send_graph(first, &url, graph, "application/n-triples", part.bytes, &mut body);
+                taken += body.written;
+                sent.map(drop)
+            })
+            .map_err(|cause| interrupted(graph, done, total, cause))?;
+        done += part.triples;
+        progress.set_position(done as u64);
+    }
+    Ok(())
 }
 
 /// `DROP SILENT GRAPH`, then `INSERT DATA` chunk by chunk; a chunk is tried again on a transient
@@ -294,16 +348,23 @@ fn interrupted(graph: &NamedNode, done: usize, total: usize, cause: RemoteError)
 /// moving the progress bar.
 struct NTriples<'a> {
     triples: Box<dyn Iterator<Item = crate::Result<Triple>> + 'a>,
-    written: u64,
+    /// Triples written before this body, for the progress bar.
+    before: usize,
+    written: usize,
     buffer: Vec<u8>,
     read: usize,
     progress: ProgressBar,
 }
 
 impl<'a> NTriples<'a> {
-    fn new(triples: Box<dyn Iterator<Item = crate::Result<Triple>> + 'a>, progress: ProgressBar) -> Self {
+    fn new(
+        triples: Box<dyn Iterator<Item = crate::Result<Triple>> + 'a>,
+        progress: ProgressBar,
+        before: usize,
+    ) -> Self {
         Self {
             triples,
+            before,
             written: 0,
             buffer: Vec::new(),
             read: 0,
@@ -322,7 +383,7 @@ impl Read for NTriples<'_> {
                 writeln!(self.buffer, "{triple} .")?;
                 self.written += 1;
             }
-            self.progress.set_position(self.written);
+            self.progress.set_position((self.before + self.written) as u64);
         }
         let n = out.len().min(self.buffer.len() - self.read);
         out[..n].copy_from_slice(&self.buffer[self.read..self.read + n]);
@@ -349,16 +410,72 @@ mod tests {
             })
             .collect();
         let mut body = String::new();
-        NTriples::new(triples.stream(), ProgressBar::hidden())
+        NTriples::new(triples.stream(), ProgressBar::hidden(), 0)
             .read_to_string(&mut body)
             .expect("reads");
-        let measured = measure(&triples).expect("measures");
-        assert_eq!(measured.bytes, body.len() as u64);
+        let measured = measure(&triples, usize::MAX).expect("measures");
+        assert_eq!(measured.parts.len(), 1);
+        assert_eq!(measured.parts[0].bytes, body.len() as u64);
         assert_eq!(measured.triples, triples.len());
         let back: Vec<Triple> = oxttl::NTriplesParser::new()
             .for_slice(body.as_bytes())
             .collect::<Result<_, _>>()
             .expect("valid N-Triples");
         assert_eq!(back, triples);
+    }
+
+    #[test]
+    fn a_graph_is_cut_into_parts_of_at_most_so_many_triples() {
+        let ex = |s: &str| NamedNode::new_unchecked(format!("http://e/{s}"));
+        let triples: Vec<Triple> = (0..10)
+            .map(|i| Triple::new(ex(&format!("s{i}")), ex("p"), ex("o")))
+            .collect();
+        let line = format!("{} .\n", triples[0]).len() as u64;
+        let parts = |part| measure(&triples, part).expect("measures").parts;
+        let sizes = |part| parts(part).iter().map(|p| p.triples).collect::<Vec<_>>();
+        assert_eq!(sizes(4), [4, 4, 2]);
+        assert_eq!(sizes(5), [5, 5]);
+        assert_eq!(sizes(10), [10]);
+        assert_eq!(sizes(usize::MAX), [10]);
+        assert_eq!(parts(4)[0].bytes, 4 * line);
+        assert_eq!(parts(4).iter().map(|p| p.bytes).sum::<u64>(), 10 * line);
+        // An empty graph is still one (empty) request, which empties the graph there.
+        assert_eq!(
+            measure(&Vec::new(), 4).expect("measures").parts,
+            [Part::default()]
+        );
+    }
+
+    #[test]
+    fn a_graph_with_blank_nodes_is_not_cut_into_parts() {
+        use oxigraph::model::BlankNode;
+        let ex = |s: &str| NamedNode::new_unchecked(format!("http://e/{s}"));
+        let triples = vec![
+            Triple::new(ex("a"), ex("p"), BlankNode::new_unchecked("b")),
+            Triple::new(BlankNode::new_unchecked("b"), ex("p"), ex("c")),
+        ];
+        // A closed port: the refusal comes before any request.
+        let endpoint = Endpoint::new(crate::remote::EndpointConfig {
+            query: "http://127.0.0.1:9/query".into(),
+            update: None,
+            gsp: Some("http://127.0.0.1:9/store".into()),
+            graph: None,
+            auth: None,
+            connect_timeout: std::time::Duration::from_secs(1),
+            idle_timeout: std::time::Duration::from_secs(1),
+            retries: 0,
+        })
+        .expect("endpoint");
+        let options = PushOptions {
+            graph: ex("g"),
+            method: PushMethod::GraphStore,
+            chunk: 10,
+            part: 1,
+        };
+        let error = push(&endpoint, &triples, &options, &ProgressBar::hidden()).expect_err("refused");
+        assert!(
+            matches!(&error, RemoteError::Invalid(m) if m.contains("blank nodes") && m.contains("--part")),
+            "{error}"
+        );
     }
 }
