@@ -17,8 +17,10 @@ rows="${1:-10000}"
 command -v oxigraph >/dev/null || python3 -m pip install --quiet oxigraph
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/borderkg/target}"
 cargo build --release --quiet --bin borderkg --example gen_datasets
-bin="$CARGO_TARGET_DIR/release/borderkg"
 work="$(mktemp -d)"
+# A copy, so that a rebuild while a long run goes on does not change the binary under it.
+bin="$work/borderkg"
+cp "$CARGO_TARGET_DIR/release/borderkg" "$bin"
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done; rm -rf "$work"; }
 trap cleanup EXIT
@@ -47,6 +49,7 @@ vt_sql=$(free_port); vt_http=$(free_port)
 mkdir -p "$work/vt"
 sed -e "s#@DIR@#$work/vt#g" -e "s#@SQL_PORT@#$vt_sql#" -e "s#@HTTP_PORT@#$vt_http#" \
     -e 's/^NumberOfBuffers .*/NumberOfBuffers = 340000/' -e 's/^MaxDirtyBuffers .*/MaxDirtyBuffers = 250000/' \
+    -e 's/^MaxQueryExecutionTime .*/MaxQueryExecutionTime = 0/' -e 's/^MaxQueryMem .*/MaxQueryMem = 4G/' \
     tests/remote/virtuoso.ini >"$work/vt/virtuoso.ini"
 (cd "$work/vt" && exec virtuoso-t +foreground +configfile "$work/vt/virtuoso.ini" >"$work/vt/out.log" 2>&1) &
 pids+=($!)
@@ -55,20 +58,23 @@ wait_up "$vt/sparql"
 isql-vt "127.0.0.1:$vt_sql" dba dba tests/remote/virtuoso-setup.sql >/dev/null
 
 graph=https://example.org/borderkg/bench
-ox_flags=(--endpoint "$ox/query" --update-endpoint "$ox/update" --gsp-endpoint "$ox/store" --graph "$graph")
-vt_flags=(--endpoint "$vt/sparql" --update-endpoint "$vt/sparql-basic" --gsp-endpoint "$vt/sparql-graph-crud-basic" --graph "$graph")
+# A large graph's report queries may run for many minutes before the first byte of the answer.
+ox_flags=(--endpoint "$ox/query" --update-endpoint "$ox/update" --gsp-endpoint "$ox/store" --graph "$graph" --idle-timeout 7200)
+vt_flags=(--endpoint "$vt/sparql" --update-endpoint "$vt/sparql-basic" --gsp-endpoint "$vt/sparql-graph-crud-basic" --graph "$graph" --idle-timeout 7200)
 export BORDERKG_ENDPOINT_USER=borderkg BORDERKG_ENDPOINT_PASSWORD=borderkg-test
 
 # Virtuoso first: its push is the faster, so a long run has its figures early.
 t_push_vt=$(seconds "$bin" --store "$store" "${vt_flags[@]}" push)
 # "pushed N triples into …": what was sent, which the push checks the server holds.
 triples=$(sed -n 's/^pushed \([0-9]*\) triples.*/\1/p' "$work/out")
-echo "virtuoso: pushed $triples triples in $t_push_vt s" >&2
+echo "virtuoso: $(cat "$work/out")" >&2
 t_push_ox=$(seconds "$bin" --store "$store" "${ox_flags[@]}" push)
-echo "oxigraph server: pushed in $t_push_ox s" >&2
+echo "oxigraph server: $(cat "$work/out")" >&2
 t_rep_local=$(seconds "$bin" --store "$store" report --format json)
+echo "embedded: report in $t_rep_local s" >&2
 cp "$work/out" "$work/report-local.json"
 t_rep_ox=$(seconds "$bin" "${ox_flags[@]}" report --format json)
+echo "oxigraph server: report in $t_rep_ox s" >&2
 cp "$work/out" "$work/report-ox.json"
 t_rep_vt=$(seconds "$bin" "${vt_flags[@]}" report --format json)
 cp "$work/out" "$work/report-vt.json"
