@@ -261,6 +261,131 @@ fn triple_count(env: &Env) -> usize {
     env.ok(&["export", "--format", "nt"]).lines().count()
 }
 
+/// `borderkg serve`, on the embedded store or (with remote flags) on a remote one.
+struct Serve {
+    child: std::process::Child,
+    url: String,
+}
+
+impl Serve {
+    fn start(env: &Env, server: Option<(&Server, &str)>) -> Self {
+        use std::io::BufRead;
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_borderkg"));
+        cmd.current_dir(common::root())
+            .env_remove("BORDERKG_STORE")
+            .env_remove("BORDERKG_SOURCES")
+            .env_remove("BORDERKG_ENDPOINT")
+            .arg("--store")
+            .arg(env.store());
+        if let Some((server, graph)) = server {
+            cmd.args(server.flags(graph));
+            if let Some((user, password)) = server.credentials {
+                cmd.env("BORDERKG_ENDPOINT_USER", user)
+                    .env("BORDERKG_ENDPOINT_PASSWORD", password);
+            }
+        }
+        cmd.args(["serve", "--bind", "127.0.0.1:0"])
+            .stdout(std::process::Stdio::piped());
+        let mut child = cmd.spawn().expect("serve starts");
+        let mut first = String::new();
+        std::io::BufReader::new(child.stdout.take().expect("stdout"))
+            .read_line(&mut first)
+            .expect("reads the start-up line");
+        let url = first
+            .split_whitespace()
+            .find(|w| w.starts_with("http://"))
+            .unwrap_or_else(|| panic!("no URL in `{first}`"))
+            .trim_end_matches('/')
+            .to_owned();
+        Self { child, url }
+    }
+
+    fn get(&self, path: &str, accept: &str) -> (u16, String) {
+        let response = minreq::get(format!("{}{path}", self.url))
+            .with_header("Accept", accept)
+            .with_timeout(120)
+            .send()
+            .expect("answers");
+        (response.status_code, response.as_str().expect("utf-8").to_owned())
+    }
+}
+
+impl Drop for Serve {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// `serve --endpoint` (pages, linked data and the SPARQL endpoint) answers as `serve` on the
+/// embedded store holding the same graph.
+fn serves_as_the_embedded_store(env: &Env, server: &Server) {
+    let local = Serve::start(env, None);
+    let remote = Serve::start(env, Some((server, GRAPH)));
+    let event = "SELECT ?e WHERE { ?e a bkg:DroneStrike ; bkg:attestedBy ?a } ORDER BY ?e LIMIT 1";
+    let (status, event) = local.get(
+        &format!("/sparql?query={}", percent(event)),
+        "application/sparql-results+json",
+    );
+    assert_eq!(status, 200, "{event}");
+    let event = common::json_rows(&event)[0]["e"].replace("https://w3id.org/borderkg", "");
+    let pages = [
+        ("/", "text/html"),
+        ("/id/taliban", "text/html"),
+        ("/id/taliban", "application/n-triples"),
+        ("/id/ttp", "text/html"),
+        (event.as_str(), "text/html"),
+        (event.as_str(), "application/n-triples"),
+        ("/id/no-such-thing", "text/html"),
+        ("/report", "text/html"),
+        ("/queries/who-attacked", "text/csv"),
+        ("/queries/actor-profile?actor=Taliban", "text/csv"),
+        ("/queries", "text/html"),
+    ];
+    for (path, accept) in pages {
+        let (status, mut here) = local.get(path, accept);
+        let (status_there, mut there) = remote.get(path, accept);
+        assert_eq!(status_there, status, "{path} as {accept}: {there}");
+        if accept == "application/n-triples" {
+            let sorted = |text: &str| {
+                let mut lines: Vec<&str> = text.lines().collect();
+                lines.sort_unstable();
+                lines.join("\n")
+            };
+            (here, there) = (sorted(&here), sorted(&there));
+        }
+        if accept == "text/csv" {
+            // The order of GROUP_CONCAT's parts is the engine's choice (see `as_sets`).
+            assert_eq!(
+                as_sets(&here),
+                as_sets(&there),
+                "{path} differs on {}",
+                server.query
+            );
+            continue;
+        }
+        assert_eq!(here, there, "{path} as {accept} differs on {}", server.query);
+    }
+    // The endpoint refuses updates there as here.
+    let (status, _) = remote.get(
+        &format!("/sparql?update={}", percent("DROP ALL")),
+        "application/sparql-results+json",
+    );
+    assert!(
+        status >= 400,
+        "an update through serve --endpoint answers {status}"
+    );
+}
+
+fn percent(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
 /// A graph larger than `--part` goes as a PUT and then POSTs, and arrives whole: the endpoint
 /// counts every triple and exports what the embedded store exports.
 fn pushes_in_parts(env: &Env, server: &Server) {
@@ -299,6 +424,7 @@ fn oxigraph_server_answers_every_read_as_the_embedded_store() {
         "{said}"
     );
     reads_match(&env, &server, &[]);
+    serves_as_the_embedded_store(&env, &server);
     pushes_in_parts(&env, &server);
     // The same graph sent by SPARQL Update into another graph reads back the same.
     let other = format!("{GRAPH}/by-update");
@@ -325,6 +451,7 @@ fn virtuoso_answers_every_read_as_the_embedded_store() {
         "{said}"
     );
     reads_match(&env, &server, VIRTUOSO_DIFFERS);
+    serves_as_the_embedded_store(&env, &server);
     pushes_in_parts(&env, &server);
     // Virtuoso refuses INSERT DATA requests whose SQL passes 10,000 lines: the push halves them.
     let other = format!("{GRAPH}/by-update");

@@ -90,12 +90,11 @@ pub fn run(cli: Cli, out: &mut impl Write) -> anyhow::Result<()> {
         let local_only = match &cli.command {
             Command::Build(_) => Some("build writes the embedded store"),
             Command::Import(_) => Some("import writes the embedded store"),
-            Command::Serve(_) => Some("serve serves the embedded store"),
             _ => None,
         };
         if let Some(why) = local_only {
             anyhow::bail!(
-                "--endpoint is for the read commands and push; {why}: run it without --endpoint, \
+                "--endpoint is for the read commands, serve and push; {why}: run it without --endpoint, \
                  then `borderkg push --endpoint URL --graph IRI` to publish the result"
             );
         }
@@ -114,7 +113,7 @@ pub fn run(cli: Cli, out: &mut impl Write) -> anyhow::Result<()> {
         Command::Extract(args) => extract::run(&args, out),
         Command::ExtractEval(args) => extract::eval(&args, out),
         Command::Push(args) => push::run(&args, &cli.store, &cli.remote, out),
-        Command::Serve(args) => serve::run(&args, &cli.store, out),
+        Command::Serve(args) => serve::run(&args, &target, out),
         Command::Completions(args) => docs::completions(args.shell, out),
         Command::Man => docs::man(out),
     }

@@ -2,7 +2,6 @@
 //! SIGINT or SIGTERM.
 
 use std::io::Write;
-use std::path::Path;
 use std::time::Duration;
 
 use anyhow::{bail, Context};
@@ -16,7 +15,7 @@ use crate::serve::{start, Config};
 /// How long requests still being answered get after a stop signal.
 const GRACE: Duration = Duration::from_secs(5);
 
-pub fn run(args: &ServeArgs, store_path: &Path, out: &mut impl Write) -> anyhow::Result<()> {
+pub fn run(args: &ServeArgs, target: &super::Target<'_>, out: &mut impl Write) -> anyhow::Result<()> {
     if !args.bind.ip().is_loopback() && !args.allow_remote {
         bail!(
             "--bind {}: that address can be reached from other machines, and the server has no \
@@ -32,8 +31,22 @@ pub fn run(args: &ServeArgs, store_path: &Path, out: &mut impl Write) -> anyhow:
     if args.max_rows == 0 {
         bail!("--max-rows must be at least 1");
     }
+    let endpoint = match target.remote.endpoint {
+        Some(_) => Some(std::sync::Arc::new(super::endpoint(target.remote, 0)?)),
+        None => None,
+    };
+    let serving = endpoint.as_ref().map_or_else(
+        || format!("the store at {}", target.store.display()),
+        |e| {
+            let graph = e
+                .graph()
+                .map_or("its default graph".to_owned(), |g| format!("the graph {g}"));
+            format!("{graph} of the remote store at {}", e.url())
+        },
+    );
     let config = Config {
-        store: store_path.to_owned(),
+        store: target.store.to_owned(),
+        endpoint,
         sources: args.sources.clone(),
         queries: crate::resources::choose_folder(crate::resources::Kind::Queries, args.queries.as_deref()),
         limits: Limits {
@@ -47,6 +60,7 @@ pub fn run(args: &ServeArgs, store_path: &Path, out: &mut impl Write) -> anyhow:
         .with_context(|| format!("starting the server on {}", args.bind))?;
     writeln!(out, "borderkg serve: listening on http://{}/", running.address)?;
     writeln!(out, "  SPARQL endpoint: http://{}/sparql", running.address)?;
+    writeln!(out, "  reading: {serving}")?;
     out.flush()?;
     if let Some(signal) = signals.forever().next() {
         let name = if signal == SIGINT { "SIGINT" } else { "SIGTERM" };

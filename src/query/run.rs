@@ -166,6 +166,12 @@ pub trait Kb: Sync {
     /// # Errors
     /// A storage or transport error.
     fn triples(&self) -> Result<Vec<Triple>>;
+
+    /// The embedded store behind this port, when there is one: readers that walk a few nodes'
+    /// quads read its indexes directly instead of asking SPARQL.
+    fn as_store(&self) -> Option<&Store> {
+        None
+    }
 }
 
 impl Kb for Store {
@@ -210,6 +216,10 @@ impl Kb for Store {
         crate::export::sort_triples(&mut triples);
         triples.dedup();
         Ok(triples)
+    }
+
+    fn as_store(&self) -> Option<&Store> {
+        Some(self)
     }
 }
 

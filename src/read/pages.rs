@@ -32,8 +32,8 @@ const SIZE: &str = "SELECT
   (COUNT(DISTINCT ?actor) AS ?actors)
 WHERE {
   ?s ?p ?o .
-  OPTIONAL { FILTER(?p = rdf:type) ?o rdfs:subClassOf* bkg:Event . BIND(?s AS ?event) }
-  OPTIONAL { FILTER(?p = rdf:type) ?o rdfs:subClassOf* bkg:Actor . BIND(?s AS ?actor) }
+  OPTIONAL { FILTER(?p = rdf:type) ?o bkg:kindOf bkg:Event . BIND(?s AS ?event) }
+  OPTIONAL { FILTER(?p = rdf:type) ?o bkg:kindOf bkg:Actor . BIND(?s AS ?actor) }
 }";
 
 const SOURCES: &str = "SELECT ?source ?title ?date ?file WHERE {
@@ -55,7 +55,7 @@ const NAMES: &str = "SELECT ?s ?name WHERE {
   FILTER(isIRI(?s))
 } ORDER BY ?s ?rank ?name";
 
-const KIND: &str = "ASK { ?e a/rdfs:subClassOf* ?class }";
+const KIND: &str = "ASK { ?e a/bkg:kindOf ?class }";
 
 const FILE_NAME: &str = "SELECT ?file WHERE { ?e bkg:fileName ?file } LIMIT 1";
 

@@ -25,7 +25,7 @@ pub fn sections(snapshot: &Snapshot, iri: &NamedNode) -> Result<String> {
         s.push_str(&ties(snapshot, network, iri.as_str()));
     }
     let limits = snapshot.limits();
-    let rows: Vec<Vec<String>> = read::actor_events(&*snapshot.store, iri, limits)?
+    let rows: Vec<Vec<String>> = read::actor_events(snapshot.kb(), iri, limits)?
         .iter()
         .map(|r| {
             let when = match (&r.date_text, &r.date) {
@@ -45,7 +45,7 @@ pub fn sections(snapshot: &Snapshot, iri: &NamedNode) -> Result<String> {
         );
     }
     let cell = |t: &Option<Term>| t.as_ref().map(|t| shown(snapshot, t)).unwrap_or_default();
-    let rows: Vec<Vec<String>> = read::actor_claims(&*snapshot.store, iri, limits)?
+    let rows: Vec<Vec<String>> = read::actor_claims(snapshot.kb(), iri, limits)?
         .iter()
         .map(|r| {
             vec![

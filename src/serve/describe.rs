@@ -3,6 +3,7 @@
 use oxhttp::model::header::{ACCEPT, HOST};
 use oxhttp::model::{Body, Request, Response, StatusCode};
 use oxigraph::model::{BlankNode, NamedNode, NamedOrBlankNode, Triple};
+use oxigraph::store::Store;
 
 use super::http::{self, Failure};
 use super::negotiate::{choose, Format, GRAPHS};
@@ -71,7 +72,14 @@ pub fn service(
             NamedNode::new_unchecked(format!("{FORMATS}{name}")),
         ));
     }
-    for graph in snapshot.store.named_graphs() {
+    // A remote store is served as one graph, the default one: it has no named graphs here.
+    let named_graphs = snapshot
+        .kb()
+        .as_store()
+        .map(Store::named_graphs)
+        .into_iter()
+        .flatten();
+    for graph in named_graphs {
         let graph = graph.map_err(crate::error::Error::from)?;
         if let NamedOrBlankNode::NamedNode(name) = graph {
             let named = BlankNode::default();

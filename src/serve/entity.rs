@@ -26,13 +26,13 @@ pub fn answer(state: &State, request: &Request<Body>, rest: &str) -> Result<Resp
         GRAPHS,
     )?;
     let snapshot = state.snapshot()?;
-    if !crate::read::describe::is_known(&snapshot.store, iri.as_ref())? {
+    if !crate::read::describe::is_known(snapshot.kb(), iri.as_ref())? {
         return Err(Failure::not_found(format!(
             "the graph says nothing about <{}>; search the names at /?q=",
             iri.as_str()
         )));
     }
-    let triples = crate::read::describe::entity(&snapshot.store, iri.as_ref())?;
+    let triples = crate::read::describe::entity(snapshot.kb(), iri.as_ref())?;
     match format {
         Format::Html => {
             let page = entity_page::render(&snapshot, state.config.sources.as_deref(), &iri, &triples)?;

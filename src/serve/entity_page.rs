@@ -48,7 +48,7 @@ pub fn shown(snapshot: &Snapshot, term: &Term) -> String {
 
 fn kind(snapshot: &Snapshot, iri: &NamedNode, class: &str) -> Result<bool> {
     let class = NamedNode::new_unchecked(bkg(class));
-    crate::read::pages::is_a(&*snapshot.store, iri, &class, snapshot.limits())
+    crate::read::pages::is_a(snapshot.kb(), iri, &class, snapshot.limits())
 }
 
 /// The page of `iri`, described by `triples`.
@@ -271,16 +271,15 @@ const MAX_INCOMING: usize = 300;
 
 /// The statements of other nodes that point at the entity.
 fn incoming(snapshot: &Snapshot, iri: &NamedNode) -> Result<String> {
-    let rows: Vec<Vec<String>> =
-        crate::read::describe::incoming(&snapshot.store, iri.as_ref(), MAX_INCOMING)?
-            .into_iter()
-            .map(|(subject, predicate)| {
-                vec![
-                    shown(snapshot, &Term::from(subject)),
-                    html::iri(predicate.as_str(), None),
-                ]
-            })
-            .collect();
+    let rows: Vec<Vec<String>> = crate::read::describe::incoming(snapshot.kb(), iri.as_ref(), MAX_INCOMING)?
+        .into_iter()
+        .map(|(subject, predicate)| {
+            vec![
+                shown(snapshot, &Term::from(subject)),
+                html::iri(predicate.as_str(), None),
+            ]
+        })
+        .collect();
     if rows.is_empty() {
         return Ok(String::new());
     }

@@ -58,14 +58,24 @@ impl Running {
     }
 }
 
-/// Checks the store opens, then starts serving `config` on `address` with at most `threads`
-/// connections at once. Port 0 picks a free port.
+/// Checks the store opens (or the remote store answers), then starts serving `config` on
+/// `address` with at most `threads` connections at once. Port 0 picks a free port.
 ///
 /// # Errors
-/// The store cannot be opened, or the address cannot be bound.
+/// The store cannot be opened, the remote store does not answer, or the address cannot be bound.
 pub fn start(config: Config, address: SocketAddr, threads: usize) -> Result<Running> {
     let state = Arc::new(State::new(config));
-    state.snapshot()?;
+    let snapshot = state.snapshot()?;
+    if snapshot.kb().as_store().is_none() {
+        let limits = state.config.limits;
+        crate::query::run(
+            snapshot.kb(),
+            "a first question to the endpoint",
+            "ASK {}",
+            Vec::new(),
+            limits,
+        )?;
+    }
     let address = if address.port() == 0 {
         // oxhttp binds when it spawns; find a free port first so that the address can be printed.
         let probe =

@@ -101,7 +101,7 @@ pub fn home(snapshot: &Snapshot, search: Option<&str>) -> Result<String> {
     if let Some(q) = search.filter(|q| !q.trim().is_empty()) {
         body.push_str(&search_results(snapshot, q)?);
     }
-    if let Some([triples, events, actors]) = read::size(&*snapshot.store, snapshot.limits())? {
+    if let Some([triples, events, actors]) = read::size(snapshot.kb(), snapshot.limits())? {
         let _ = write!(
             body,
             "<h2>The graph</h2><p>{triples} triples; {events} events; {actors} actors.</p>"
@@ -118,7 +118,7 @@ pub fn home(snapshot: &Snapshot, search: Option<&str>) -> Result<String> {
         );
     }
     let cell = |t: &Option<Term>| t.as_ref().map(|t| html::term(t, None)).unwrap_or_default();
-    let rows: Vec<Vec<String>> = read::sources(&*snapshot.store, snapshot.limits())?
+    let rows: Vec<Vec<String>> = read::sources(snapshot.kb(), snapshot.limits())?
         .iter()
         .map(|r| vec![cell(&r.source), cell(&r.title), cell(&r.date), cell(&r.file)])
         .collect();

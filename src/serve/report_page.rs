@@ -67,9 +67,9 @@ pub fn report(state: &State, request: &Request<Body>) -> Result<Response<Body>, 
         radius,
     };
     let snapshot = state.snapshot()?;
-    let mut network = crate::commands::network::projected(&snapshot.store, &args)
+    let mut network = crate::commands::network::projected(snapshot.kb(), &args)
         .map_err(|e| Failure::bad_request(format!("{e:#}")))?;
-    network.complete_listed(&snapshot.store)?;
+    network.complete_listed(snapshot.kb())?;
     let mut report = analyse(&network, args.weight, !flag("undirected"));
     if let Some(actor) = &args.actor {
         report.scope = Some(format!(

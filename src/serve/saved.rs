@@ -81,7 +81,7 @@ pub fn run(state: &State, request: &Request<Body>, name: &str) -> Result<Respons
             )));
         }
     }
-    let bound = params::bind(&saved, &snapshot.store, &values, &|name| {
+    let bound = params::bind(&saved, snapshot.kb(), &values, &|name| {
         format!("parameter {name}")
     })?;
     if !bound.missing.is_empty() {
@@ -95,7 +95,7 @@ pub fn run(state: &State, request: &Request<Body>, name: &str) -> Result<Respons
     let bindings = bound.bindings;
     let origin = format!("saved query {}", saved.name);
     let answer = execute(
-        &snapshot.store,
+        snapshot.kb(),
         &origin,
         &saved.text,
         bindings,

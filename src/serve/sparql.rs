@@ -8,7 +8,6 @@ use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphName, NamedNode, Term, TermRef};
 use oxigraph::sparql::results::QueryResultsSerializer;
 use oxigraph::sparql::Variable;
-use oxigraph::store::Store;
 use spargebra::algebra::{GraphPattern, QueryDataset};
 use spargebra::Query;
 
@@ -17,7 +16,7 @@ use super::negotiate::{choose, Format, GRAPHS, RESULTS};
 use super::state::State;
 use super::{describe, pages};
 use crate::error::Error;
-use crate::query::{run_in, Answer, Limits, Scope};
+use crate::query::{run_in, Answer, Kb, Limits, Scope};
 use crate::vocab::PREFIXES;
 
 /// The dataset a request names with `default-graph-uri` and `named-graph-uri`.
@@ -91,7 +90,7 @@ pub fn endpoint(state: &State, request: &mut Request<Body>) -> Result<Response<B
     };
     let snapshot = state.snapshot()?;
     let answer = execute(
-        &snapshot.store,
+        snapshot.kb(),
         "the query",
         &query,
         Vec::new(),
@@ -164,7 +163,7 @@ fn graphs(params: &[(String, String)], name: &str) -> Result<Vec<NamedNode>, Fai
 /// # Errors
 /// 403 for an update, 400 for a syntax error or `SERVICE`, the limit statuses of [`Failure`].
 pub fn execute(
-    store: &Store,
+    kb: &dyn Kb,
     origin: &str,
     text: &str,
     bindings: Vec<(Variable, Term)>,
@@ -197,7 +196,7 @@ pub fn execute(
     } else {
         (text.to_owned(), Scope::Union)
     };
-    Ok(run_in(store, origin, &text, bindings, limits, &scope)?)
+    Ok(run_in(kb, origin, &text, bindings, limits, &scope)?)
 }
 
 fn graphs_of(nodes: &[NamedNode]) -> Vec<GraphName> {
@@ -309,6 +308,7 @@ pub fn write_triples(triples: &[oxigraph::model::Triple], format: RdfFormat) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use oxigraph::store::Store;
 
     fn parse(text: &str) -> Query {
         spargebra::SparqlParser::new().parse_query(text).expect("parses")

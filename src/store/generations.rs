@@ -77,6 +77,10 @@ impl crate::query::Kb for OpenStore {
     fn triples(&self) -> crate::Result<Vec<oxigraph::model::Triple>> {
         self.store.triples()
     }
+
+    fn as_store(&self) -> Option<&Store> {
+        Some(&self.store)
+    }
 }
 
 impl std::ops::Deref for OpenStore {
