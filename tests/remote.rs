@@ -265,11 +265,12 @@ fn triple_count(env: &Env) -> usize {
 struct Serve {
     child: std::process::Child,
     url: String,
+    /// Kept open: a closed pipe would fail the server's next line of output.
+    _stdout: std::io::BufReader<std::process::ChildStdout>,
 }
 
 impl Serve {
     fn start(env: &Env, server: Option<(&Server, &str)>) -> Self {
-        use std::io::BufRead;
         let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_borderkg"));
         cmd.current_dir(common::root())
             .env_remove("BORDERKG_STORE")
@@ -284,20 +285,13 @@ impl Serve {
                     .env("BORDERKG_ENDPOINT_PASSWORD", password);
             }
         }
-        cmd.args(["serve", "--bind", "127.0.0.1:0"])
-            .stdout(std::process::Stdio::piped());
-        let mut child = cmd.spawn().expect("serve starts");
-        let mut first = String::new();
-        std::io::BufReader::new(child.stdout.take().expect("stdout"))
-            .read_line(&mut first)
-            .expect("reads the start-up line");
-        let url = first
-            .split_whitespace()
-            .find(|w| w.starts_with("http://"))
-            .unwrap_or_else(|| panic!("no URL in `{first}`"))
-            .trim_end_matches('/')
-            .to_owned();
-        Self { child, url }
+        cmd.args(["serve", "--bind", "127.0.0.1:0"]);
+        let (child, url, stdout) = common::start_serving(&mut cmd);
+        Self {
+            child,
+            url,
+            _stdout: stdout,
+        }
     }
 
     fn get(&self, path: &str, accept: &str) -> (u16, String) {

@@ -5,7 +5,7 @@
 mod common;
 
 use std::collections::BTreeSet;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -30,18 +30,8 @@ impl Server {
             .arg(env.store())
             .args(["serve", "--bind", "127.0.0.1:0"])
             .args(extra)
-            .stdout(Stdio::piped())
             .stderr(Stdio::inherit());
-        let mut child = cmd.spawn().expect("starts");
-        let mut stdout = BufReader::new(child.stdout.take().expect("stdout"));
-        let mut line = String::new();
-        stdout.read_line(&mut line).expect("reads the start-up line");
-        let url = line
-            .split_whitespace()
-            .find(|w| w.starts_with("http://"))
-            .unwrap_or_else(|| panic!("no URL in `{line}`"))
-            .trim_end_matches('/')
-            .to_owned();
+        let (child, url, stdout) = common::start_serving(&mut cmd);
         Self { child, url, stdout }
     }
 

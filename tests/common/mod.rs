@@ -15,6 +15,30 @@ use tempfile::TempDir;
 
 pub mod servers;
 
+/// Starts `borderkg serve` as `cmd` describes (with `--bind 127.0.0.1:0`) and reads the address
+/// from its first line: the child, `http://127.0.0.1:PORT`, and the rest of its output.
+pub fn start_serving(
+    cmd: &mut std::process::Command,
+) -> (
+    std::process::Child,
+    String,
+    std::io::BufReader<std::process::ChildStdout>,
+) {
+    use std::io::BufRead;
+    cmd.stdout(std::process::Stdio::piped());
+    let mut child = cmd.spawn().expect("serve starts");
+    let mut stdout = std::io::BufReader::new(child.stdout.take().expect("stdout"));
+    let mut line = String::new();
+    stdout.read_line(&mut line).expect("reads the start-up line");
+    let url = line
+        .split_whitespace()
+        .find(|w| w.starts_with("http://"))
+        .unwrap_or_else(|| panic!("no URL in `{line}`"))
+        .trim_end_matches('/')
+        .to_owned();
+    (child, url, stdout)
+}
+
 /// The project root.
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
