@@ -50,6 +50,7 @@ mkdir -p "$work/vt"
 sed -e "s#@DIR@#$work/vt#g" -e "s#@SQL_PORT@#$vt_sql#" -e "s#@HTTP_PORT@#$vt_http#" \
     -e 's/^NumberOfBuffers .*/NumberOfBuffers = 340000/' -e 's/^MaxDirtyBuffers .*/MaxDirtyBuffers = 250000/' \
     -e 's/^MaxQueryExecutionTime .*/MaxQueryExecutionTime = 0/' -e 's/^MaxQueryMem .*/MaxQueryMem = 4G/' \
+    -e 's/^ResultSetMaxRows .*/ResultSetMaxRows = 1000000/' \
     tests/remote/virtuoso.ini >"$work/vt/virtuoso.ini"
 (cd "$work/vt" && exec virtuoso-t +foreground +configfile "$work/vt/virtuoso.ini" >"$work/vt/out.log" 2>&1) &
 pids+=($!)

@@ -179,7 +179,7 @@ fn reads_match(env: &Env, server: &Server, differs: &[(&str, &str)]) {
         let there = text(&with_remote(env, server, GRAPH, &args), &args.join(" "));
         assert_eq!(here, there, "{} differs on {}", args.join(" "), server.base);
     }
-    exports_stream(env, server);
+    exports_whole_past_the_row_limit(env, server);
     let args: Vec<String> = ["report", "--format", "json"]
         .iter()
         .map(|s| (*s).to_owned())
@@ -191,10 +191,10 @@ fn reads_match(env: &Env, server: &Server, differs: &[(&str, &str)]) {
     json_equal(&here, &there, "report");
 }
 
-/// `export --order store` on `server` streams the graph as the server sends it: by the Graph Store
-/// Protocol's GET, or by a CONSTRUCT when no Graph Store address is given. Either way it holds the
-/// embedded store's triples.
-fn exports_stream(env: &Env, server: &Server) {
+/// `export --order store` streams the graph from the server and gives the embedded store's triples,
+/// also past the server's row limit (the test Virtuoso cuts answers at 1,000 rows: its Graph Store
+/// GET was cut there too, without a word, and the download read 1,001 triples of 8,158).
+fn exports_whole_past_the_row_limit(env: &Env, server: &Server) {
     let sorted = |text: &str| {
         let mut lines: Vec<&str> = text.lines().collect();
         lines.sort_unstable();
@@ -209,24 +209,14 @@ fn exports_stream(env: &Env, server: &Server) {
         .iter()
         .map(|s| (*s).to_owned())
         .collect();
-    let flags = server.flags(GRAPH);
-    let without_gsp: Vec<String> = flags
-        .iter()
-        .enumerate()
-        .filter(|(i, f)| *f != "--gsp-endpoint" && (*i == 0 || flags[*i - 1] != "--gsp-endpoint"))
-        .map(|(_, f)| f.clone())
-        .collect();
-    assert_eq!(without_gsp.len() + 2, flags.len());
-    for (how, flags) in [("gsp", flags.clone()), ("construct", without_gsp)] {
-        let out = with_flags(env, server, &flags, &args);
-        let there = text(&out, &format!("export --order store by {how} on {}", server.base));
-        assert_eq!(
-            sorted(&there),
-            sorted(&here),
-            "streamed export by {how} on {}",
-            server.base
-        );
-    }
+    let out = with_flags(env, server, &server.flags(GRAPH), &args);
+    let there = text(&out, &format!("export --order store on {}", server.base));
+    assert_eq!(
+        sorted(&there),
+        sorted(&here),
+        "streamed export on {}",
+        server.base
+    );
 }
 
 /// Without --graph, `export` reads the server's default graph, which on Virtuoso is the union of

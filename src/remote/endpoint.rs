@@ -144,19 +144,6 @@ impl Endpoint {
         self.reply(url, request.send(ureq::SendBody::from_reader(body)))
     }
 
-    /// GETs `url?graph=IRI` (the Graph Store Protocol's read of a whole graph), trying
-    /// transient failures again; the body is read by the caller as it arrives.
-    pub(super) fn get_graph(&self, url: &str, graph: &NamedNode, accept: &str) -> Result<Reply, RemoteError> {
-        self.retrying(|| {
-            let request = self
-                .agent
-                .get(url)
-                .query("graph", graph.as_str())
-                .header("Accept", accept);
-            self.reply(url, self.authorised(request).call())
-        })
-    }
-
     /// Asks `url?graph=IRI` with HEAD, only to learn whether the credentials are refused before a
     /// large body is sent (a server that refuses them may close the connection mid-body, which
     /// would read as a broken connection instead of a 401).

@@ -1,7 +1,7 @@
 //! The read port over HTTP: a remote endpoint answers the same queries as the embedded store, with
 //! parameters bound in the query it is sent, and answers that are incomplete refused as errors.
 
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{Term, Triple};
@@ -12,14 +12,14 @@ use spargebra::Query;
 use super::endpoint::{Endpoint, Reply};
 use super::error::RemoteError;
 use crate::error::{Error, Result};
-use crate::query::{prepare, Answer, Kb, Limits, Scope};
+use crate::query::{prepare, Answer, Kb, Limits, Scope, Solution};
 use crate::vocab::PREFIXES;
 
 /// What a SELECT or ASK asks for: JSON first, which every SPARQL 1.1 server writes.
 pub(super) const RESULTS: &str = "application/sparql-results+json, application/sparql-results+xml;q=0.8, \
                        text/tab-separated-values;q=0.5";
 /// What a CONSTRUCT or a graph download asks for.
-pub(super) const GRAPHS: &str = "application/n-triples, text/plain;q=0.9, text/turtle;q=0.8, \
+const GRAPHS: &str = "application/n-triples, text/plain;q=0.9, text/turtle;q=0.8, \
                       application/rdf+xml;q=0.5";
 
 impl Kb for Endpoint {
@@ -49,24 +49,38 @@ impl Kb for Endpoint {
             query.to_string()
         };
         let graph_query = matches!(query, Query::Construct { .. } | Query::Describe { .. });
-        let mut form = vec![("query", sent.as_str())];
-        if let Some(graph) = self.graph() {
-            form.push(("default-graph-uri", graph.as_str()));
+        if graph_query {
+            let started = Instant::now();
+            let reply = self
+                .ask(&sent, GRAPHS, limits.timeout)
+                .map_err(|e| timed(e, started))?;
+            return Ok(Answer::Graph(self.read_triples(reply, limits.max_rows)?));
         }
-        let started = Instant::now();
-        let accept = if graph_query { GRAPHS } else { RESULTS };
-        let reply = self
-            .post_form(self.url(), &form, accept, limits.timeout)
-            .map_err(|e| match e {
-                RemoteError::TimedOut { .. } => Error::Timeout(started.elapsed()),
-                e => Error::Remote(e),
-            })?;
-        let answer = if graph_query {
-            Answer::Graph(self.read_triples(reply, limits.max_rows)?)
-        } else {
-            self.read_results(reply, limits.max_rows)?
-        };
-        Ok(answer)
+        let mut rows = Vec::new();
+        let got = self.solutions(&query, &sent, limits.timeout, &mut |_, values| {
+            rows.push(values);
+            match limits.max_rows {
+                Some(limit) if rows.len() > limit => Err(Error::RowLimit(limit)),
+                _ => Ok(()),
+            }
+        })?;
+        Ok(match got {
+            Got::Boolean(b) => Answer::Boolean(b),
+            Got::Solutions(variables) => Answer::Solutions { variables, rows },
+        })
+    }
+
+    fn each_solution(
+        &self,
+        origin: &str,
+        text: &str,
+        each: &mut dyn FnMut(&Solution<'_>) -> Result<()>,
+    ) -> Result<()> {
+        let query = prepare(origin, text, &[])?;
+        self.solutions(&query, &with_prefixes(text), None, &mut |variables, values| {
+            each(&Solution { variables, values })
+        })
+        .map(drop)
     }
 
     fn triples(&self) -> Result<Vec<Triple>> {
@@ -81,7 +95,103 @@ impl Kb for Endpoint {
     }
 }
 
+/// Takes one row of an answer: the answer's variables and the row's values, in their order.
+type EachRow<'a> = dyn FnMut(&[Variable], Vec<Option<Term>>) -> Result<()> + 'a;
+
+/// What a SELECT or ASK gave, besides the rows handed on.
+pub(super) enum Got {
+    Boolean(bool),
+    /// The answer's variables.
+    Solutions(Vec<Variable>),
+}
+
+/// A timeout of the HTTP exchange is the query's timeout.
+fn timed(error: RemoteError, started: Instant) -> Error {
+    match error {
+        RemoteError::TimedOut { .. } => Error::Timeout(started.elapsed()),
+        e => Error::Remote(e),
+    }
+}
+
 impl Endpoint {
+    /// POSTs the query `sent`, with the project's graph as the default graph.
+    fn ask(&self, sent: &str, accept: &str, timeout: Option<Duration>) -> Result<Reply, RemoteError> {
+        let mut form = vec![("query", sent)];
+        if let Some(graph) = self.graph() {
+            form.push(("default-graph-uri", graph.as_str()));
+        }
+        self.post_form(self.url(), &form, accept, timeout)
+    }
+
+    /// Runs the SELECT or ASK `query` (sent as the text `sent`) and hands `each` its rows as they
+    /// arrive. When the server cuts the answer at its row limit, the query is asked again in pages
+    /// just under that limit ([`super::paging`]), each page within `timeout`.
+    pub(super) fn solutions(
+        &self,
+        query: &Query,
+        sent: &str,
+        timeout: Option<Duration>,
+        each: &mut EachRow<'_>,
+    ) -> Result<Got> {
+        let started = Instant::now();
+        let (url, limit) = match self.ask(sent, RESULTS, timeout) {
+            Ok(reply) => return self.read_each(reply, each).map(|(got, _)| got),
+            Err(RemoteError::Truncated { url, limit }) => (url, limit),
+            Err(e) => return Err(timed(e, started)),
+        };
+        let truncated = || {
+            Error::Remote(RemoteError::Truncated {
+                url: url.clone(),
+                limit: limit.clone(),
+            })
+        };
+        // A page of exactly the limit is announced as cut too: stay one row under it.
+        let size = limit
+            .trim()
+            .parse::<usize>()
+            .ok()
+            .filter(|n| *n > 1)
+            .ok_or_else(truncated)?
+            - 1;
+        let sorted = super::paging::sorted(query).ok_or_else(truncated)?;
+        let mut offset = 0;
+        loop {
+            let reply = self
+                .ask(&super::paging::page(&sorted, size, offset), RESULTS, timeout)
+                .map_err(|e| timed(e, started))?;
+            let (got, rows) = self.read_each(reply, each)?;
+            offset += rows;
+            if rows < size {
+                return Ok(got);
+            }
+        }
+    }
+
+    /// Reads a SELECT or ASK answer, handing `each` the rows; returns what it was and how many rows.
+    fn read_each(&self, reply: Reply, each: &mut EachRow<'_>) -> Result<(Got, usize)> {
+        let format = QueryResultsFormat::from_media_type(&reply.media_type)
+            .ok_or_else(|| self.bad(format!("`{}` is not a SPARQL results format", reply.media_type)))?;
+        let parsed = QueryResultsParser::from_format(format)
+            .for_reader(reply.body)
+            .map_err(|e| self.bad(e.to_string()))?;
+        Ok(match parsed {
+            ReaderQueryResultsParserOutput::Boolean(b) => (Got::Boolean(b), 0),
+            ReaderQueryResultsParserOutput::Solutions(solutions) => {
+                let variables = solutions.variables().to_vec();
+                let mut rows = 0;
+                for solution in solutions {
+                    let solution = solution.map_err(|e| self.bad(e.to_string()))?;
+                    each(
+                        &variables,
+                        variables.iter().map(|v| solution.get(v).cloned()).collect(),
+                    )?;
+                    rows += 1;
+                }
+                (Got::Solutions(variables), rows)
+            }
+        })
+    }
+
     pub(super) fn bad(&self, cause: impl Into<String>) -> RemoteError {
         RemoteError::BadAnswer {
             url: self.url().to_owned(),
@@ -89,26 +199,15 @@ impl Endpoint {
         }
     }
 
-    pub(super) fn read_results(&self, reply: Reply, max_rows: Option<usize>) -> Result<Answer> {
-        let format = QueryResultsFormat::from_media_type(&reply.media_type)
-            .ok_or_else(|| self.bad(format!("`{}` is not a SPARQL results format", reply.media_type)))?;
-        let parsed = QueryResultsParser::from_format(format)
-            .for_reader(reply.body)
-            .map_err(|e| self.bad(e.to_string()))?;
-        Ok(match parsed {
-            ReaderQueryResultsParserOutput::Boolean(b) => Answer::Boolean(b),
-            ReaderQueryResultsParserOutput::Solutions(solutions) => {
-                let variables = solutions.variables().to_vec();
-                let mut rows = Vec::new();
-                for solution in solutions {
-                    let solution = solution.map_err(|e| self.bad(e.to_string()))?;
-                    rows.push(variables.iter().map(|v| solution.get(v).cloned()).collect());
-                    if max_rows.is_some_and(|limit| rows.len() > limit) {
-                        return Err(Error::RowLimit(max_rows.unwrap_or_default()));
-                    }
-                }
-                Answer::Solutions { variables, rows }
-            }
+    pub(super) fn read_results(&self, reply: Reply) -> Result<Answer> {
+        let mut rows = Vec::new();
+        let (got, _) = self.read_each(reply, &mut |_, values| {
+            rows.push(values);
+            Ok(())
+        })?;
+        Ok(match got {
+            Got::Boolean(b) => Answer::Boolean(b),
+            Got::Solutions(variables) => Answer::Solutions { variables, rows },
         })
     }
 
@@ -131,7 +230,7 @@ impl Endpoint {
 
 /// The RDF format of a graph answer's media type; `text/plain` is what older servers call
 /// N-Triples.
-pub(super) fn rdf_format(media_type: &str) -> Option<RdfFormat> {
+fn rdf_format(media_type: &str) -> Option<RdfFormat> {
     match media_type {
         "text/plain" => Some(RdfFormat::NTriples),
         other => RdfFormat::from_media_type(other),

@@ -7,6 +7,7 @@ mod download;
 mod endpoint;
 mod error;
 mod kb;
+mod paging;
 mod push;
 
 pub use auth::{Auth, PASSWORD_VAR, TOKEN_VAR, USER_VAR};
