@@ -134,12 +134,15 @@ impl Endpoint {
             self.agent.post(url)
         };
         // With its length given, not chunked: Virtuoso 7 answers a chunked PUT with 201 Created
-        // and stores nothing.
+        // and stores nothing. On a connection closed after the answer: Virtuoso 7.2 holds a large
+        // load's locks for as long as its connection stays open, so the next part's request
+        // would wait for them forever.
         let request = request
             .query("graph", graph.as_str())
             .header("Content-Type", content_type)
             .header("Content-Length", length.to_string())
-            .header("Accept", "*/*");
+            .header("Accept", "*/*")
+            .header("Connection", "close");
         let request = self.authorised(request);
         self.reply(url, request.send(ureq::SendBody::from_reader(body)))
     }
@@ -152,7 +155,15 @@ impl Endpoint {
     /// [`RemoteError::Unauthorized`], or the transport error; any other status is left to the
     /// request that follows.
     pub(super) fn check_credentials(&self, url: &str, graph: &NamedNode) -> Result<(), RemoteError> {
-        let request = self.authorised(self.agent.head(url).query("graph", graph.as_str()));
+        // On a connection of its own, closed after the answer: Virtuoso 7.2 answers a HEAD of its
+        // Graph Store with 501 but keeps a lock for as long as the connection stays open, and a
+        // PUT of a million triples then waits for it forever.
+        let request = self
+            .agent
+            .head(url)
+            .query("graph", graph.as_str())
+            .header("Connection", "close");
+        let request = self.authorised(request);
         match self.reply(url, request.call()) {
             Err(RemoteError::Unauthorized { url, sent }) => Err(RemoteError::Unauthorized { url, sent }),
             Err(e @ RemoteError::Unreachable { .. }) => Err(e),
