@@ -125,7 +125,7 @@ impl Endpoint {
 
     /// Runs the SELECT or ASK `query` (sent as the text `sent`) and hands `each` its rows as they
     /// arrive. When the server cuts the answer at its row limit, the query is asked again in pages
-    /// just under that limit ([`super::paging`]), each page within `timeout`.
+    /// just under that limit ([`super::paging`]), all within `timeout`.
     pub(super) fn solutions(
         &self,
         query: &Query,
@@ -156,8 +156,13 @@ impl Endpoint {
         let sorted = super::paging::sorted(query).ok_or_else(truncated)?;
         let mut offset = 0;
         loop {
+            // The pages share the query's time.
+            let left = timeout.map(|t| t.saturating_sub(started.elapsed()));
+            if left.is_some_and(|left| left.is_zero()) {
+                return Err(Error::Timeout(started.elapsed()));
+            }
             let reply = self
-                .ask(&super::paging::page(&sorted, size, offset), RESULTS, timeout)
+                .ask(&super::paging::page(&sorted, size, offset), RESULTS, left)
                 .map_err(|e| timed(e, started))?;
             let (got, rows) = self.read_each(reply, each)?;
             offset += rows;
