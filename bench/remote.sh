@@ -64,22 +64,23 @@ ox_flags=(--endpoint "$ox/query" --update-endpoint "$ox/update" --gsp-endpoint "
 vt_flags=(--endpoint "$vt/sparql" --update-endpoint "$vt/sparql-basic" --gsp-endpoint "$vt/sparql-graph-crud-basic" --graph "$graph" --idle-timeout 7200)
 export BORDERKG_ENDPOINT_USER=borderkg BORDERKG_ENDPOINT_PASSWORD=borderkg-test
 
-# Virtuoso first: its push is the faster, so a long run has its figures early.
+same() { cmp -s "$work/report-local.json" "$1" && echo same || echo DIFFERENT; }
+t_rep_local=$(seconds "$bin" --store "$store" report --format json)
+echo "embedded: report in $t_rep_local s" >&2
+cp "$work/out" "$work/report-local.json"
+# Virtuoso first, push and report: the faster push, so a long run has its figures early.
 t_push_vt=$(seconds "$bin" --store "$store" "${vt_flags[@]}" push)
 # "pushed N triples into …": what was sent, which the push checks the server holds.
 triples=$(sed -n 's/^pushed \([0-9]*\) triples.*/\1/p' "$work/out")
 echo "virtuoso: $(cat "$work/out")" >&2
-t_push_ox=$(seconds "$bin" --store "$store" "${ox_flags[@]}" push)
-echo "oxigraph server: $(cat "$work/out")" >&2
-t_rep_local=$(seconds "$bin" --store "$store" report --format json)
-echo "embedded: report in $t_rep_local s" >&2
-cp "$work/out" "$work/report-local.json"
-t_rep_ox=$(seconds "$bin" "${ox_flags[@]}" report --format json)
-echo "oxigraph server: report in $t_rep_ox s" >&2
-cp "$work/out" "$work/report-ox.json"
 t_rep_vt=$(seconds "$bin" "${vt_flags[@]}" report --format json)
 cp "$work/out" "$work/report-vt.json"
-same() { cmp -s "$work/report-local.json" "$1" && echo same || echo DIFFERENT; }
+echo "virtuoso: report in $t_rep_vt s, $(same "$work/report-vt.json")" >&2
+t_push_ox=$(seconds "$bin" --store "$store" "${ox_flags[@]}" push)
+echo "oxigraph server: $(cat "$work/out")" >&2
+t_rep_ox=$(seconds "$bin" "${ox_flags[@]}" report --format json)
+cp "$work/out" "$work/report-ox.json"
+echo "oxigraph server: report in $t_rep_ox s, $(same "$work/report-ox.json")" >&2
 
 tps() { python3 -c "import sys; print(f'{float(sys.argv[1])/float(sys.argv[2]):,.0f}')" "$1" "$2"; }
 echo "graph: $what = $triples triples"
