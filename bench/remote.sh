@@ -4,6 +4,7 @@
 #
 #   bench/remote.sh [ROWS]      e.g. bench/remote.sh 100000   (default 10000 UCDP rows)
 #   bench/remote.sh --store DIR  an existing store instead (e.g. one with a million imported events)
+#   bench/remote.sh --servers oxigraph|virtuoso|both   which servers (default both)
 #
 # The graph is the curated data plus ROWS synthetic UCDP GED events (`examples/gen_datasets.rs`),
 # or the graph of the store given.
@@ -12,8 +13,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 given_store=""
-if [ "${1:-}" = "--store" ]; then given_store="$(cd "${2:?--store needs a folder}" && pwd)"; fi
-rows="${1:-10000}"
+servers="oxigraph virtuoso"
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --store) given_store="$(cd "${2:?--store needs a folder}" && pwd)"; shift 2 ;;
+        --servers) servers="${2:?--servers needs oxigraph, virtuoso or both}"; servers="${servers/both/oxigraph virtuoso}"; shift 2 ;;
+        *) rows="$1"; shift ;;
+    esac
+done
+rows="${rows:-10000}"
+has() { [[ " $servers " == *" $1 "* ]]; }
 command -v oxigraph >/dev/null || python3 -m pip install --quiet oxigraph
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/borderkg/target}"
 cargo build --release --quiet --bin borderkg --example gen_datasets
@@ -39,52 +48,65 @@ else
     what="curated data + $rows UCDP rows"
 fi
 
-ox_port=$(free_port)
-oxigraph serve --location "$work/ox" --bind "127.0.0.1:$ox_port" >"$work/ox.log" 2>&1 &
-pids+=($!)
-ox="http://127.0.0.1:$ox_port"
-wait_up "$ox/query"
+if has oxigraph; then
+    ox_port=$(free_port)
+    oxigraph serve --location "$work/ox" --bind "127.0.0.1:$ox_port" >"$work/ox.log" 2>&1 &
+    pids+=($!)
+    ox="http://127.0.0.1:$ox_port"
+    wait_up "$ox/query"
+fi
 
-vt_sql=$(free_port); vt_http=$(free_port)
-mkdir -p "$work/vt"
-sed -e "s#@DIR@#$work/vt#g" -e "s#@SQL_PORT@#$vt_sql#" -e "s#@HTTP_PORT@#$vt_http#" \
-    -e 's/^NumberOfBuffers .*/NumberOfBuffers = 340000/' -e 's/^MaxDirtyBuffers .*/MaxDirtyBuffers = 250000/' \
-    -e 's/^MaxQueryExecutionTime .*/MaxQueryExecutionTime = 0/' -e 's/^MaxQueryMem .*/MaxQueryMem = 4G/' \
-    -e 's/^ResultSetMaxRows .*/ResultSetMaxRows = 1000000/' \
-    tests/remote/virtuoso.ini >"$work/vt/virtuoso.ini"
-(cd "$work/vt" && exec virtuoso-t +foreground +configfile "$work/vt/virtuoso.ini" >"$work/vt/out.log" 2>&1) &
-pids+=($!)
-vt="http://127.0.0.1:$vt_http"
-wait_up "$vt/sparql"
-isql-vt "127.0.0.1:$vt_sql" dba dba tests/remote/virtuoso-setup.sql >/dev/null
+if has virtuoso; then
+    vt_sql=$(free_port); vt_http=$(free_port)
+    mkdir -p "$work/vt"
+    sed -e "s#@DIR@#$work/vt#g" -e "s#@SQL_PORT@#$vt_sql#" -e "s#@HTTP_PORT@#$vt_http#" \
+        -e 's/^NumberOfBuffers .*/NumberOfBuffers = 340000/' -e 's/^MaxDirtyBuffers .*/MaxDirtyBuffers = 250000/' \
+        -e 's/^MaxQueryExecutionTime .*/MaxQueryExecutionTime = 0/' -e 's/^MaxQueryMem .*/MaxQueryMem = 4G/' \
+        -e 's/^ResultSetMaxRows .*/ResultSetMaxRows = 1000000/' \
+        tests/remote/virtuoso.ini >"$work/vt/virtuoso.ini"
+    (cd "$work/vt" && exec virtuoso-t +foreground +configfile "$work/vt/virtuoso.ini" >"$work/vt/out.log" 2>&1) &
+    pids+=($!)
+    vt="http://127.0.0.1:$vt_http"
+    wait_up "$vt/sparql"
+    isql-vt "127.0.0.1:$vt_sql" dba dba tests/remote/virtuoso-setup.sql >/dev/null
+fi
 
 graph=https://example.org/borderkg/bench
 # A large graph's report queries may run for many minutes before the first byte of the answer.
-ox_flags=(--endpoint "$ox/query" --update-endpoint "$ox/update" --gsp-endpoint "$ox/store" --graph "$graph" --idle-timeout 7200)
-vt_flags=(--endpoint "$vt/sparql" --update-endpoint "$vt/sparql-basic" --gsp-endpoint "$vt/sparql-graph-crud-basic" --graph "$graph" --idle-timeout 7200)
+ox_flags=(--endpoint "${ox:-}/query" --update-endpoint "${ox:-}/update" --gsp-endpoint "${ox:-}/store" --graph "$graph" --idle-timeout 7200)
+vt_flags=(--endpoint "${vt:-}/sparql" --update-endpoint "${vt:-}/sparql-basic" --gsp-endpoint "${vt:-}/sparql-graph-crud-basic" --graph "$graph" --idle-timeout 7200)
 export BORDERKG_ENDPOINT_USER=borderkg BORDERKG_ENDPOINT_PASSWORD=borderkg-test
 
 same() { cmp -s "$work/report-local.json" "$1" && echo same || echo DIFFERENT; }
 t_rep_local=$(seconds "$bin" --store "$store" report --format json)
 echo "embedded: report in $t_rep_local s" >&2
 cp "$work/out" "$work/report-local.json"
-# Virtuoso first, push and report: the faster push, so a long run has its figures early.
-t_push_vt=$(seconds "$bin" --store "$store" "${vt_flags[@]}" push)
-# "pushed N triples into …": what was sent, which the push checks the server holds.
-triples=$(sed -n 's/^pushed \([0-9]*\) triples.*/\1/p' "$work/out")
-echo "virtuoso: $(cat "$work/out")" >&2
-t_rep_vt=$(seconds "$bin" "${vt_flags[@]}" report --format json)
-cp "$work/out" "$work/report-vt.json"
-echo "virtuoso: report in $t_rep_vt s, $(same "$work/report-vt.json")" >&2
-t_push_ox=$(seconds "$bin" --store "$store" "${ox_flags[@]}" push)
-echo "oxigraph server: $(cat "$work/out")" >&2
-t_rep_ox=$(seconds "$bin" "${ox_flags[@]}" report --format json)
-cp "$work/out" "$work/report-ox.json"
-echo "oxigraph server: report in $t_rep_ox s, $(same "$work/report-ox.json")" >&2
-
 tps() { python3 -c "import sys; print(f'{float(sys.argv[1])/float(sys.argv[2]):,.0f}')" "$1" "$2"; }
+triples=""
+row() { # NAME PUSH-SECONDS REPORT-SECONDS REPORT-FILE
+    printf '%-16s %14s %18s %14s %10s\n' "$1" "$2" "$(tps "$triples" "$2")" "$3" "$(same "$4")"
+}
+# Virtuoso first, push and report: the faster push, so a long run has its figures early.
+if has virtuoso; then
+    t_push_vt=$(seconds "$bin" --store "$store" "${vt_flags[@]}" push)
+    # "pushed N triples into …": what was sent, which the push checks the server holds.
+    triples=$(sed -n 's/^pushed \([0-9]*\) triples.*/\1/p' "$work/out")
+    echo "virtuoso: $(cat "$work/out")" >&2
+    t_rep_vt=$(seconds "$bin" "${vt_flags[@]}" report --format json)
+    cp "$work/out" "$work/report-vt.json"
+    echo "virtuoso: report in $t_rep_vt s, $(same "$work/report-vt.json")" >&2
+fi
+if has oxigraph; then
+    t_push_ox=$(seconds "$bin" --store "$store" "${ox_flags[@]}" push)
+    triples=$(sed -n 's/^pushed \([0-9]*\) triples.*/\1/p' "$work/out")
+    echo "oxigraph server: $(cat "$work/out")" >&2
+    t_rep_ox=$(seconds "$bin" "${ox_flags[@]}" report --format json)
+    cp "$work/out" "$work/report-ox.json"
+    echo "oxigraph server: report in $t_rep_ox s, $(same "$work/report-ox.json")" >&2
+fi
+
 echo "graph: $what = $triples triples"
 printf '%-16s %14s %18s %14s %10s\n' "store" "push seconds" "push triples/s" "report s" "report"
 printf '%-16s %14s %18s %14s %10s\n' "embedded" "-" "-" "$t_rep_local" "-"
-printf '%-16s %14s %18s %14s %10s\n' "oxigraph serve" "$t_push_ox" "$(tps "$triples" "$t_push_ox")" "$t_rep_ox" "$(same "$work/report-ox.json")"
-printf '%-16s %14s %18s %14s %10s\n' "virtuoso" "$t_push_vt" "$(tps "$triples" "$t_push_vt")" "$t_rep_vt" "$(same "$work/report-vt.json")"
+if has oxigraph; then row "oxigraph serve" "$t_push_ox" "$t_rep_ox" "$work/report-ox.json"; fi
+if has virtuoso; then row "virtuoso" "$t_push_vt" "$t_rep_vt" "$work/report-vt.json"; fi
