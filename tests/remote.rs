@@ -470,48 +470,6 @@ fn virtuoso_answers_every_read_as_the_embedded_store() {
     );
 }
 
-/// A push of over a million triples goes into Virtuoso in two Graph Store parts, a PUT and a POST,
-/// and arrives whole. (Each part goes on a connection closed after its answer: pushing a store of
-/// 100,000 imported events, Virtuoso held a million-triple part's locks while its connection stayed
-/// open, and the next part waited until the idle timeout. That did not happen again here without
-/// the fix, in several runs; the benchmark's pushes are where it was seen.)
-#[test]
-fn a_push_of_over_a_million_triples_goes_in_parts_into_virtuoso() {
-    let Some(server) = servers::virtuoso() else { return };
-    let env = Env::built();
-    let dir = tempfile::tempdir().expect("tempdir");
-    let file = dir.path().join("ucdp-ged.csv");
-    let mut bytes = Vec::new();
-    borderkg::import::synth::write_synthetic(
-        borderkg::import::synth::SynthLayout::Ucdp,
-        25_000,
-        7,
-        &mut bytes,
-    )
-    .expect("generates");
-    std::fs::write(&file, bytes).expect("writes");
-    env.cmd().args(["import", "ucdp"]).arg(&file).assert().success();
-    let mut flags = server.flags(GRAPH);
-    flags.extend(["--idle-timeout".to_owned(), "60".to_owned()]);
-    let args: Vec<String> = ["push", "--method", "gsp"]
-        .iter()
-        .map(|s| (*s).to_owned())
-        .collect();
-    let said = text(
-        &with_flags(&env, &server, &flags, &args),
-        "push of over a million triples",
-    );
-    let count = triple_count(&env);
-    assert!(
-        count > 1_000_000,
-        "the graph should need two parts: {count} triples"
-    );
-    assert!(
-        said.contains("in 2 parts") && said.contains(&format!("the endpoint counts {count}")),
-        "{said}"
-    );
-}
-
 #[test]
 fn a_push_cut_off_by_a_killed_server_says_so_and_a_rerun_completes() {
     let Some(mut server) = servers::oxigraph() else {
