@@ -86,27 +86,26 @@ triples=""
 row() { # NAME PUSH-SECONDS REPORT-SECONDS REPORT-FILE
     printf '%-16s %14s %18s %14s %10s\n' "$1" "$2" "$(tps "$triples" "$2")" "$3" "$(same "$4")"
 }
-# Virtuoso first, push and report: the faster push, so a long run has its figures early.
-if has virtuoso; then
-    t_push_vt=$(seconds "$bin" --store "$store" "${vt_flags[@]}" push)
+# Pushes into one server and times its report, printing each figure as it comes and keeping its
+# row of the table: bench_server LABEL NAME REMOTE-FLAGS...
+bench_server() {
+    local label="$1" name="$2" t_push t_rep
+    shift 2
+    t_push=$(seconds "$bin" --store "$store" "$@" push)
     # "pushed N triples into …": what was sent, which the push checks the server holds.
     triples=$(sed -n 's/^pushed \([0-9]*\) triples.*/\1/p' "$work/out")
-    echo "virtuoso: $(cat "$work/out")" >&2
-    t_rep_vt=$(seconds "$bin" "${vt_flags[@]}" report --format json)
-    cp "$work/out" "$work/report-vt.json"
-    echo "virtuoso: report in $t_rep_vt s, $(same "$work/report-vt.json")" >&2
-fi
-if has oxigraph; then
-    t_push_ox=$(seconds "$bin" --store "$store" "${ox_flags[@]}" push)
-    triples=$(sed -n 's/^pushed \([0-9]*\) triples.*/\1/p' "$work/out")
-    echo "oxigraph server: $(cat "$work/out")" >&2
-    t_rep_ox=$(seconds "$bin" "${ox_flags[@]}" report --format json)
-    cp "$work/out" "$work/report-ox.json"
-    echo "oxigraph server: report in $t_rep_ox s, $(same "$work/report-ox.json")" >&2
-fi
+    echo "$label: $(cat "$work/out")" >&2
+    t_rep=$(seconds "$bin" "$@" report --format json)
+    cp "$work/out" "$work/report-$name.json"
+    echo "$label: report in $t_rep s, $(same "$work/report-$name.json")" >&2
+    row "$label" "$t_push" "$t_rep" "$work/report-$name.json" >>"$work/rows"
+}
+: >"$work/rows"
+# Virtuoso first: the faster push, so a long run has whole rows early.
+if has virtuoso; then bench_server virtuoso vt "${vt_flags[@]}"; fi
+if has oxigraph; then bench_server "oxigraph serve" ox "${ox_flags[@]}"; fi
 
 echo "graph: $what = $triples triples"
 printf '%-16s %14s %18s %14s %10s\n' "store" "push seconds" "push triples/s" "report s" "report"
 printf '%-16s %14s %18s %14s %10s\n' "embedded" "-" "-" "$t_rep_local" "-"
-if has oxigraph; then row "oxigraph serve" "$t_push_ox" "$t_rep_ox" "$work/report-ox.json"; fi
-if has virtuoso; then row "virtuoso" "$t_push_vt" "$t_rep_vt" "$work/report-vt.json"; fi
+cat "$work/rows"
