@@ -112,9 +112,9 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Score the extractor against a gold standard: precision, recall and F1 per slot and per (agent, class, target).
     ExtractEval(ExtractEvalArgs),
-    /// Upload the built graph into a named graph of a remote SPARQL store (Graph Store PUT, or chunked INSERT DATA), then count it there.
+    /// Upload the built graph into a named graph of a remote SPARQL store (Graph Store PUT, in parts past --part triples, or chunked INSERT DATA), then count it there.
     Push(PushArgs),
-    /// Serve the store read-only over HTTP: a SPARQL 1.1 endpoint, linked-data pages for its IRIs, and web pages.
+    /// Serve the store (or, with --endpoint, a remote one) read-only over HTTP: a SPARQL 1.1 endpoint, linked-data pages for its IRIs, and web pages.
     Serve(ServeArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish or powershell) to standard output.
     Completions(CompletionsArgs),
