@@ -559,3 +559,70 @@ fn casualty_claimant_was_left_empty_when_one_attestation_named_none() {
         .unwrap_or_else(|| panic!("no row for the three killed in the drone strike:\n{csv}"));
     assert!(row.contains("Ministry of Foreign Affairs of Tajikistan"), "{row}");
 }
+
+#[cfg(unix)]
+#[test]
+fn an_export_stopped_by_a_signal_left_its_temporary_file() {
+    use std::time::{Duration, Instant};
+    let env = Env::new();
+    let out = env.dir.path().join("graph.ttl");
+    std::fs::write(&out, "an earlier export").expect("write");
+    // A server that takes the connection and never answers holds the export mid-write, its
+    // temporary file open beside the output.
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").expect("listener");
+    let url = format!("http://{}/sparql", silent.local_addr().expect("address"));
+    for signal in ["INT", "TERM", "HUP"] {
+        let child = std::process::Command::new(env!("CARGO_BIN_EXE_borderkg"))
+            .env_remove("BORDERKG_ENDPOINT")
+            .env_remove("BORDERKG_GRAPH")
+            .args([
+                "--endpoint",
+                &url,
+                "--idle-timeout",
+                "120",
+                "export",
+                "--order",
+                "store",
+                "-o",
+            ])
+            .arg(&out)
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("starts");
+        let temporary = || {
+            std::fs::read_dir(env.dir.path())
+                .expect("list")
+                .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+                .filter(|name| name.ends_with(".tmp"))
+                .collect::<Vec<_>>()
+        };
+        let started = Instant::now();
+        while temporary().is_empty() {
+            assert!(
+                started.elapsed() < Duration::from_secs(60),
+                "no temporary file appeared"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let sent = std::process::Command::new("kill")
+            .arg(format!("-{signal}"))
+            .arg(child.id().to_string())
+            .status()
+            .expect("kill runs");
+        assert!(sent.success());
+        let output = child.wait_with_output().expect("ends");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!output.status.success(), "SIG{signal}: {stderr}");
+        assert!(stderr.contains(&format!("stopped by SIG{signal}")), "{stderr}");
+        assert_eq!(
+            temporary(),
+            Vec::<String>::new(),
+            "SIG{signal} left the temporary file"
+        );
+        assert_eq!(
+            std::fs::read_to_string(&out).expect("the old file"),
+            "an earlier export",
+            "SIG{signal} changed the old file"
+        );
+    }
+}

@@ -3,6 +3,8 @@
 //! are replaced: a device, FIFO or terminal is written to directly, a symbolic link is followed to
 //! its target, and nothing is written inside a store folder.
 
+mod interrupt;
+
 use std::io::Write;
 use std::path::Path;
 
@@ -89,12 +91,21 @@ fn replace_regular_file(path: &Path, render: impl FnOnce(&mut dyn Write) -> Resu
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
     let mut tmp = builder.tempfile_in(dir).map_err(io)?;
-    {
+    let tmp_path = tmp.path().to_owned();
+    interrupt::remove_on_stop(&tmp_path, path);
+    let written = (|| {
         let mut w = std::io::BufWriter::new(tmp.as_file_mut());
         render(&mut w)?;
         w.flush().map_err(io)?;
-    }
-    tmp.as_file().sync_all().map_err(io)?;
-    tmp.persist(path).map_err(|e| io(e.error))?;
-    Ok(())
+        drop(w);
+        tmp.as_file().sync_all().map_err(io)
+    })();
+    // A failure drops (and so removes) the temporary file; success renames it into place.
+    interrupt::settle(&tmp_path, || match written {
+        Ok(()) => tmp.persist(path).map(drop).map_err(|e| io(e.error)),
+        Err(e) => {
+            drop(tmp);
+            Err(e)
+        }
+    })
 }
