@@ -7,6 +7,7 @@
 #   bench/remote.sh --servers oxigraph|virtuoso|both   which servers (default both)
 #   bench/remote.sh --method [SERVER=]gsp|update   how push sends, into every server or one
 #                   (default: push's own, the Graph Store), e.g. --method virtuoso=update
+#   bench/remote.sh --part [SERVER=]N   triples per Graph Store request (default: push's own)
 #
 # The graph is the curated data plus ROWS synthetic UCDP GED events (`examples/gen_datasets.rs`),
 # or the graph of the store given.
@@ -16,11 +17,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 given_store=""
 servers="oxigraph virtuoso"
-methods=""
+# Push options, each "[SERVER=]OPTION=VALUE", for every server or one.
+pushes=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --store) given_store="$(cd "${2:?--store needs a folder}" && pwd)"; shift 2 ;;
-        --method) methods="$methods ${2:?--method needs gsp or update}"; shift 2 ;;
+        --method|--part) pushes="$pushes $(sed -E "s/^(([a-z]+)=)?/\1${1#--}=/" <<<"${2:?$1 needs a value}")"; shift 2 ;;
         --servers) servers="${2:?--servers needs oxigraph, virtuoso or both}"; servers="${servers/both/oxigraph virtuoso}"; shift 2 ;;
         *) rows="$1"; shift ;;
     esac
@@ -88,22 +90,23 @@ cp "$work/out" "$work/report-local.json"
 tps() { python3 -c "import sys; print(f'{float(sys.argv[1])/float(sys.argv[2]):,.0f}')" "$1" "$2"; }
 triples=""
 row() { # NAME PUSH-SECONDS REPORT-SECONDS REPORT-FILE
-    printf '%-24s %14s %18s %14s %10s\n' "$1" "$2" "$(tps "$triples" "$2")" "$3" "$(same "$4")"
+    printf '%-34s %14s %18s %14s %10s\n' "$1" "$2" "$(tps "$triples" "$2")" "$3" "$(same "$4")"
 }
 # Pushes into one server and times its report, printing each figure as it comes and keeping its
 # row of the table: bench_server LABEL NAME REMOTE-FLAGS...
 bench_server() {
     local label="$1" name="$2" t_push t_rep
     shift 2
-    local method flags=()
-    for method in $methods; do
-        case "$method" in
-            "$name="*) flags=(--method "${method#*=}") ;;
-            *=*) ;;
-            *) flags=(--method "$method") ;;
+    local push option flags=()
+    for push in $pushes; do
+        case "$push" in
+            "$name="*) option="${push#*=}" ;;
+            *=*=*) continue ;;
+            *) option="$push" ;;
         esac
+        flags+=("--${option%%=*}" "${option#*=}")
+        label="$label --${option%%=*} ${option#*=}"
     done
-    [ ${#flags[@]} -eq 0 ] || label="$label (${flags[1]})"
     t_push=$(seconds "$bin" --store "$store" "$@" push "${flags[@]}")
     # "pushed N triples into …": what was sent, which the push checks the server holds.
     triples=$(sed -n 's/^pushed \([0-9]*\) triples.*/\1/p' "$work/out")
@@ -119,6 +122,6 @@ if has virtuoso; then bench_server virtuoso virtuoso "${vt_flags[@]}"; fi
 if has oxigraph; then bench_server "oxigraph serve" oxigraph "${ox_flags[@]}"; fi
 
 echo "graph: $what = $triples triples"
-printf '%-24s %14s %18s %14s %10s\n' "store" "push seconds" "push triples/s" "report s" "report"
-printf '%-24s %14s %18s %14s %10s\n' "embedded" "-" "-" "$t_rep_local" "-"
+printf '%-34s %14s %18s %14s %10s\n' "store" "push seconds" "push triples/s" "report s" "report"
+printf '%-34s %14s %18s %14s %10s\n' "embedded" "-" "-" "$t_rep_local" "-"
 cat "$work/rows"
