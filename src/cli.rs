@@ -496,8 +496,8 @@ pub struct PushArgs {
     /// Triples per INSERT DATA request when sending with SPARQL Update.
     #[arg(long, default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(1..))]
     pub chunk: u64,
-    /// Triples per Graph Store request: a larger graph is sent as a PUT of its first part, then a POST of each other part (no longer all or nothing). Parts also stop at 1 GiB.
-    #[arg(long, default_value_t = 1_000_000, value_parser = clap::value_parser!(u64).range(1..))]
+    /// Triples per Graph Store request: a larger graph is sent as a PUT of its first part, then a POST of each other part (no longer all or nothing). Parts also stop at 1 GiB. Virtuoso 7.2 stalled on parts of a million triples.
+    #[arg(long, default_value_t = 100_000, value_parser = clap::value_parser!(u64).range(1..))]
     pub part: u64,
     /// Times a request that failed on a 5xx answer, a timeout or a broken connection is tried again (waiting 0.5 s, 1 s, 2 s…).
     #[arg(long, default_value_t = 3)]
