@@ -117,7 +117,7 @@ bench_server() {
     row "$label" "$t_push" "$t_rep" "$work/report-$name.json" >>"$work/rows"
 }
 : >"$work/rows"
-# Virtuoso first: the faster push, so a long run has whole rows early.
+# Virtuoso first, then the Oxigraph server; each row is printed as soon as it is whole.
 if has virtuoso; then bench_server virtuoso virtuoso "${vt_flags[@]}"; fi
 if has oxigraph; then bench_server "oxigraph serve" oxigraph "${ox_flags[@]}"; fi
 
